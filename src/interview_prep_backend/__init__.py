@@ -1,0 +1,3 @@
+"""Interview Coach backend."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Adapters to the outside: object storage now; AWS and LLM services later."""

@@ -1,0 +1,45 @@
+"""The storage interface every backend implements."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class UploadTarget:
+    url: str
+    method: str
+    expires_in: int
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+class StorageError(Exception):
+    """A storage failure that is not the client's fault."""
+
+
+class Storage(Protocol):
+    def upload_target(
+        self, key: str, content_type: str, max_bytes: int, expires_in: int, base_url: str
+    ) -> UploadTarget: ...
+
+    def exists(self, key: str) -> bool: ...
+
+    def local_copy(self, key: str) -> AbstractContextManager[Path]:
+        """A readable local path for the object, valid inside the `with` block."""
+        ...
+
+    def delete(self, key: str) -> None: ...
+
+    def check(self) -> None:
+        """Raise StorageError when the store cannot be used."""
+        ...
+
+
+def iter_file(path: Path, chunk: int = 1 << 20) -> Iterator[bytes]:
+    with path.open("rb") as handle:
+        while data := handle.read(chunk):
+            yield data

@@ -1,0 +1,104 @@
+"""Local-disk storage, the embedded default.
+
+Files live under `DATA_DIR/media/<key>`. An upload streams into a temporary file beside
+its target and is hard-linked into place only when complete: a link fails if the target
+exists, which makes "second PUT to the same key" a race-free 409, and a crash mid-upload
+leaves only a `.part` file, never a truncated recording under the real key.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from urllib.parse import urlencode
+
+from interview_prep_backend.adapters.storage import signing
+from interview_prep_backend.adapters.storage.base import StorageError, UploadTarget
+from interview_prep_backend.adapters.storage.keys import is_valid_key
+
+
+class UploadTooLarge(Exception):
+    pass
+
+
+class AlreadyUploaded(Exception):
+    pass
+
+
+class LocalStorage:
+    def __init__(self, root: Path, secret: bytes) -> None:
+        self.root = root
+        self._secret = secret
+
+    def path_for(self, key: str) -> Path:
+        if not is_valid_key(key):
+            raise ValueError(f"not a server-made key: {key!r}")
+        return self.root / key
+
+    def upload_target(
+        self, key: str, content_type: str, max_bytes: int, expires_in: int, base_url: str
+    ) -> UploadTarget:
+        expires = int(time.time()) + expires_in
+        query = urlencode(
+            {
+                "content_type": content_type,
+                "max_bytes": max_bytes,
+                "expires": expires,
+                "signature": signing.sign(self._secret, key, content_type, max_bytes, expires),
+            }
+        )
+        return UploadTarget(
+            url=f"{base_url.rstrip('/')}/api/v1/uploads/{key}?{query}",
+            method="PUT",
+            expires_in=expires_in,
+            headers={"Content-Type": content_type},
+        )
+
+    def verify(self, key: str, content_type: str, max_bytes: int, expires: int, sig: str) -> bool:
+        return signing.verify(self._secret, key, content_type, max_bytes, expires, sig)
+
+    async def receive(self, key: str, body: AsyncIterator[bytes], max_bytes: int) -> int:
+        """Stream a request body into place; returns its size."""
+        target = self.path_for(key)
+        if target.exists():
+            raise AlreadyUploaded(key)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
+        size = 0
+        try:
+            with partial.open("wb") as out:
+                async for chunk in body:
+                    size += len(chunk)
+                    if size > max_bytes:
+                        raise UploadTooLarge(key)
+                    out.write(chunk)
+            try:
+                os.link(partial, target)
+            except FileExistsError as exc:
+                raise AlreadyUploaded(key) from exc
+        finally:
+            partial.unlink(missing_ok=True)
+        return size
+
+    def exists(self, key: str) -> bool:
+        return is_valid_key(key) and self.path_for(key).is_file()
+
+    @contextlib.contextmanager
+    def local_copy(self, key: str) -> Iterator[Path]:
+        yield self.path_for(key)
+
+    def delete(self, key: str) -> None:
+        self.path_for(key).unlink(missing_ok=True)
+
+    def check(self) -> None:
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            probe = self.root / f".ready-{uuid.uuid4().hex}"
+            probe.write_bytes(b"ok")
+            probe.unlink()
+        except OSError as exc:
+            raise StorageError(f"media folder {self.root} is not writable: {exc}") from exc

@@ -1,0 +1,1 @@
+"""HTTP API (FastAPI): routes grouped by resource, services injected from app state."""

@@ -1,0 +1,93 @@
+"""Application factory: wires settings → storage, database, jobs → routes."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from functools import partial
+
+from fastapi import FastAPI
+
+from interview_prep_backend import __version__
+from interview_prep_backend.adapters.storage.local import LocalStorage
+from interview_prep_backend.api import errors
+from interview_prep_backend.api.deps import Services
+from interview_prep_backend.api.routes import analyses, health, uploads
+from interview_prep_backend.db.engine import make_engine, make_sessionmaker, migrate
+from interview_prep_backend.db.repository import Repository
+from interview_prep_backend.jobs.local import LocalJobQueue
+from interview_prep_backend.jobs.runner import AnalysisRunner, recover
+from interview_prep_backend.pipeline.run import PipelineOptions
+from interview_prep_backend.pipeline.speech.model import load_model
+from interview_prep_backend.settings import Settings, get_settings
+
+log = logging.getLogger(__name__)
+
+
+def model_loader(settings: Settings):  # type: ignore[no-untyped-def]
+    return partial(
+        load_model,
+        settings.whisper_model,
+        settings.model_cache_dir,
+        settings.allow_model_download,
+        settings.whisper_cpu_threads,
+    )
+
+
+def pipeline_options(settings: Settings) -> PipelineOptions:
+    return PipelineOptions(
+        max_media_seconds=settings.max_media_seconds,
+        batch_size=settings.whisper_batch_size,
+        beam_size=settings.whisper_beam_size,
+        threads=settings.whisper_cpu_threads or None,
+    )
+
+
+def build_services(settings: Settings) -> Services:
+    engine = make_engine(settings.resolved_database_url)
+    migrate(engine)
+    repo = Repository(make_sessionmaker(engine))
+    storage = LocalStorage(settings.media_dir, settings.signing_secret)
+    runner = AnalysisRunner(repo, storage, model_loader(settings), pipeline_options(settings))
+    queue = LocalJobQueue(runner.run, settings.job_concurrency)
+    return Services(settings=settings, engine=engine, repo=repo, storage=storage, queue=queue)
+
+
+def _warm(services: Services) -> None:
+    """Load the models in the background so the first analysis does not pay for it."""
+    try:
+        model_loader(services.settings)()
+        services.model_ready = True
+    except Exception as exc:
+        log.exception("could not load the speech model")
+        services.model_error = str(exc)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        services = build_services(settings)
+        app.state.services = services
+        threading.Thread(target=_warm, args=(services,), daemon=True, name="warm").start()
+        resumed, failed = recover(services.repo, services.queue, settings.job_max_attempts)
+        if resumed or failed:
+            log.warning("start-up: resumed %d interrupted analyses, gave up %d", resumed, failed)
+        yield
+        services.queue.shutdown()
+        services.engine.dispose()
+
+    app = FastAPI(
+        title="Interview Coach",
+        version=__version__,
+        description="Record an interview answer, get it analysed and coached.",
+        lifespan=lifespan,
+    )
+    errors.install(app)
+    app.include_router(health.router)
+    app.include_router(uploads.router)
+    app.include_router(analyses.router)
+    return app

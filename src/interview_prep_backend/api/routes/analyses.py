@@ -1,0 +1,142 @@
+"""Analyze an upload, follow its progress, list and delete analyses."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from typing import Any
+
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import JSONResponse
+
+from interview_prep_backend.adapters.storage import keys
+from interview_prep_backend.api.deps import ServicesDep
+from interview_prep_backend.api.errors import ApiError, error_body
+from interview_prep_backend.api.schemas import (
+    AnalysisAccepted,
+    AnalysisPage,
+    AnalysisStatus,
+    AnalyzeRequest,
+    ErrorInfo,
+)
+from interview_prep_backend.db.models import Analysis
+from interview_prep_backend.db.repository import COMPLETED, FAILED, RUNNING
+from interview_prep_backend.errors import ErrorCode
+
+router = APIRouter(prefix="/api/v1", tags=["analyses"])
+
+POLL_S = 0.1
+
+
+def _status(row: Analysis, with_result: bool) -> AnalysisStatus:
+    return AnalysisStatus(
+        analysis_id=row.id,
+        file_key=row.file_key,
+        question=row.question,
+        status=row.status,  # type: ignore[arg-type]
+        stage=row.stage,
+        progress_pct=round(row.progress * 100, 1),
+        error=ErrorInfo(code=row.error_code, message=row.error_message or "")
+        if row.error_code
+        else None,
+        created_at=row.created_at,
+        started_at=row.started_at,
+        finished_at=row.finished_at,
+        processing_time_ms=row.processing_time_ms,
+        result=json.loads(row.result_json) if with_result and row.result_json else None,
+    )
+
+
+def _failure_response(row: Analysis) -> JSONResponse:
+    # Input problems are the client's (422); only our own faults are 5xx.
+    status = 500 if row.error_code == ErrorCode.INTERNAL else 422
+    return JSONResponse(
+        error_body(
+            row.error_code or ErrorCode.INTERNAL,
+            row.error_message or "The analysis failed.",
+            analysis_id=row.id,
+            file_key=row.file_key,
+            status="failed",
+        ),
+        status_code=status,
+    )
+
+
+@router.post(
+    "/analyze",
+    responses={202: {"model": AnalysisAccepted}, 422: {"description": "Bad media or request"}},
+)
+async def analyze(body: AnalyzeRequest, request: Request, svc: ServicesDep) -> Any:
+    """Analyze an uploaded recording.
+
+    Waits and returns the result, like the original service; with `"wait": false` it
+    answers 202 at once with the analysis id and a status URL to poll.
+    """
+    if not keys.is_valid_key(body.file_key):
+        raise ApiError(422, "invalid_file_key", "This is not a key issued by upload-url.")
+    upload = await asyncio.to_thread(svc.repo.get_upload, body.file_key)
+    if upload is None:
+        raise ApiError(404, "unknown_file_key", "No upload was issued for this key.")
+    if not await asyncio.to_thread(svc.storage.exists, body.file_key):
+        raise ApiError(409, "file_not_uploaded", "Nothing has been uploaded to this key yet.")
+    question = body.question.strip() if body.question else None
+    row = await asyncio.to_thread(svc.repo.create_analysis, body.file_key, question or None)
+    svc.queue.submit(row.id)
+    status_url = str(request.url_for("get_analysis", analysis_id=row.id))
+    accepted = AnalysisAccepted(
+        analysis_id=row.id, file_key=row.file_key, status=row.status, status_url=status_url
+    )
+    if not body.wait:
+        return JSONResponse(accepted.model_dump(), status_code=202)
+    deadline = time.monotonic() + svc.settings.analyze_wait_timeout_s
+    while time.monotonic() < deadline:
+        await asyncio.sleep(POLL_S)
+        current = await asyncio.to_thread(svc.repo.get, row.id)
+        if current is None:
+            raise ApiError(404, "analysis_deleted", "The analysis was deleted while running.")
+        if current.status == COMPLETED:
+            return JSONResponse(json.loads(current.result_json or "{}"))
+        if current.status == FAILED:
+            return _failure_response(current)
+    # Still running: hand over the status URL rather than hold the connection forever.
+    return JSONResponse(accepted.model_dump(), status_code=202)
+
+
+@router.get("/analyses/{analysis_id}", response_model=AnalysisStatus, name="get_analysis")
+def get_analysis(analysis_id: str, svc: ServicesDep) -> AnalysisStatus:
+    row = svc.repo.get(analysis_id)
+    if row is None:
+        raise ApiError(404, "analysis_not_found", "No analysis has this id.")
+    return _status(row, with_result=True)
+
+
+@router.get("/analyses", response_model=AnalysisPage)
+def list_analyses(
+    svc: ServicesDep,
+    limit: int = Query(20, ge=1, le=100),
+    offset: int = Query(0, ge=0),
+) -> AnalysisPage:
+    """Analyses, newest first, without their full results."""
+    page = svc.repo.list(limit, offset)
+    return AnalysisPage(
+        items=[_status(r, with_result=False) for r in page.items],
+        total=page.total,
+        limit=limit,
+        offset=offset,
+    )
+
+
+@router.delete("/analyses/{analysis_id}", status_code=204)
+def delete_analysis(analysis_id: str, svc: ServicesDep) -> Response:
+    """Remove the analysis and, when no other analysis uses it, its recording."""
+    row = svc.repo.get(analysis_id)
+    if row is None:
+        raise ApiError(404, "analysis_not_found", "No analysis has this id.")
+    if row.status == RUNNING:
+        raise ApiError(409, "analysis_running", "The analysis is running; delete it when done.")
+    svc.repo.delete(analysis_id)
+    if svc.repo.count_for_key(row.file_key) == 0:
+        svc.storage.delete(row.file_key)
+        svc.repo.delete_upload(row.file_key)
+    return Response(status_code=204)

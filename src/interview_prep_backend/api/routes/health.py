@@ -1,0 +1,45 @@
+"""Liveness and readiness."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+from sqlalchemy import text
+
+from interview_prep_backend import __version__
+from interview_prep_backend.adapters.storage.base import StorageError
+from interview_prep_backend.api.deps import ServicesDep
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/health")
+def health() -> dict[str, Any]:
+    return {"status": "ok", "service": "interview-coach", "version": __version__}
+
+
+@router.get("/ready")
+def ready(svc: ServicesDep) -> JSONResponse:
+    checks: dict[str, dict[str, Any]] = {}
+    try:
+        svc.storage.check()
+        checks["storage"] = {"ok": True, "backend": svc.settings.storage_backend}
+    except StorageError as exc:
+        checks["storage"] = {"ok": False, "error": str(exc)}
+    try:
+        with svc.engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        checks["database"] = {"ok": True, "dialect": svc.engine.dialect.name}
+    except Exception as exc:  # any driver error means not ready
+        checks["database"] = {"ok": False, "error": type(exc).__name__}
+    checks["models"] = {
+        "ok": svc.model_ready,
+        "whisper": svc.settings.whisper_model,
+        **({"error": svc.model_error} if svc.model_error else {}),
+    }
+    ok = all(c["ok"] for c in checks.values())
+    return JSONResponse(
+        {"status": "ready" if ok else "not_ready", "checks": checks}, status_code=200 if ok else 503
+    )

@@ -1,0 +1,70 @@
+"""Request and response models at the API edge."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+
+class UploadUrlRequest(BaseModel):
+    file_type: Literal["video", "audio"] = "video"
+    content_type: str = Field(default="video/webm", max_length=128)
+    file_size: int | None = Field(
+        default=None, ge=0, description="Size the client will upload; caps the URL to it."
+    )
+
+
+class UploadUrlResponse(BaseModel):
+    upload_url: str
+    file_key: str
+    expires_in: int
+    method: str = "PUT"
+    headers: dict[str, str] = {}
+    max_bytes: int
+
+
+class UploadDone(BaseModel):
+    file_key: str
+    size_bytes: int
+
+
+class AnalyzeRequest(BaseModel):
+    file_key: str = Field(max_length=255)
+    question: str | None = Field(default=None, max_length=2000)
+    wait: bool = Field(default=True, description="Wait for the result, as the original did.")
+
+
+class AnalysisAccepted(BaseModel):
+    analysis_id: str
+    file_key: str
+    status: str
+    status_url: str
+
+
+class ErrorInfo(BaseModel):
+    code: str
+    message: str
+
+
+class AnalysisStatus(BaseModel):
+    analysis_id: str
+    file_key: str
+    question: str | None
+    status: Literal["queued", "running", "completed", "failed"]
+    stage: str | None
+    progress_pct: float
+    error: ErrorInfo | None
+    created_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+    processing_time_ms: int | None
+    result: dict[str, Any] | None = None
+
+
+class AnalysisPage(BaseModel):
+    items: list[AnalysisStatus]
+    total: int
+    limit: int
+    offset: int

@@ -1,0 +1,98 @@
+"""Command line: `interview-prep serve` and `interview-prep analyze FILE`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+from interview_prep_backend.errors import AnalysisError
+from interview_prep_backend.settings import get_settings
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from interview_prep_backend.api.app import create_app
+
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    uvicorn.run(create_app(), host=args.host, port=args.port, log_level="info")
+    return 0
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from interview_prep_backend.api.app import model_loader, pipeline_options
+    from interview_prep_backend.pipeline.run import analyze_file
+    from interview_prep_backend.report import render_report
+
+    settings = get_settings()
+    console = Console(stderr=True)
+    path = Path(args.file)
+    if not path.is_file():
+        console.print(f"[red]No such file: {path}[/red]")
+        return 2
+    with Progress(
+        TextColumn("{task.description:<16}"),
+        BarColumn(),
+        TextColumn("{task.percentage:>3.0f}%"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+    ) as bar:
+        tasks: dict[str, Any] = {}
+        current: list[str] = []
+
+        def progress(stage: str, overall: float) -> None:
+            if stage not in tasks:
+                if current:
+                    bar.update(tasks[current[-1]], completed=100)
+                tasks[stage] = bar.add_task(stage, total=100)
+                current.append(stage)
+            bar.update(tasks[stage], completed=min(100, overall * 100))
+
+        try:
+            result = analyze_file(
+                path,
+                file_key=str(path),
+                question=args.question,
+                model_loader=model_loader(settings),
+                options=pipeline_options(settings),
+                progress=progress,
+            )
+        except AnalysisError as exc:
+            console.print(f"[red]{exc.code}[/red]: {exc.message}")
+            return 1
+        for task in tasks.values():
+            bar.update(task, completed=100)
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, indent=2))
+    Console().print(render_report(result))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="interview-prep", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="run the web API")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(func=_serve)
+    analyze = sub.add_parser("analyze", help="analyze one recording and print a report")
+    analyze.add_argument("file")
+    analyze.add_argument("--question", default=None)
+    analyze.add_argument("--json", metavar="OUT", default=None, help="write the result JSON here")
+    analyze.set_defaults(func=_analyze)
+    args = parser.parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,30 @@
+"""Stable error codes shared by every layer.
+
+An analysis that cannot go on raises `AnalysisError` with one of these codes; the API
+turns it into a 4xx answer and the stored analysis keeps the same code, so clients can
+branch on it without parsing messages.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ErrorCode(StrEnum):
+    EMPTY_FILE = "empty_file"
+    MEDIA_UNREADABLE = "media_unreadable"
+    NO_AUDIO_TRACK = "no_audio_track"
+    TOO_LONG = "too_long"
+    NO_SPEECH = "no_speech"
+    FILE_MISSING = "file_missing"
+    INTERRUPTED = "interrupted"
+    INTERNAL = "internal_error"
+
+
+class AnalysisError(Exception):
+    """A failure whose cause lies in the input, not in the service."""
+
+    def __init__(self, code: ErrorCode, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message

@@ -1,0 +1,1 @@
+"""Running analyses outside the request: a queue interface and its implementations."""

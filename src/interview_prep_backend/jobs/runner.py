@@ -1,0 +1,99 @@
+"""Run one analysis: fetch the media, run the pipeline, store the result or the failure.
+
+Input problems (`AnalysisError`) are recorded with their stable code. Anything else is
+logged with its traceback and recorded as `internal_error`, so no analysis is ever left
+"running" by an exception.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+from faster_whisper import WhisperModel
+
+from interview_prep_backend.adapters.storage.base import Storage
+from interview_prep_backend.db.repository import Repository
+from interview_prep_backend.errors import AnalysisError, ErrorCode
+from interview_prep_backend.jobs.queue import JobQueue
+from interview_prep_backend.pipeline.run import PipelineOptions, analyze_file
+
+log = logging.getLogger(__name__)
+
+PROGRESS_EVERY_S = 0.5
+
+
+class AnalysisRunner:
+    def __init__(
+        self,
+        repo: Repository,
+        storage: Storage,
+        model_loader: Callable[[], WhisperModel],
+        options: PipelineOptions,
+    ) -> None:
+        self.repo = repo
+        self.storage = storage
+        self.model_loader = model_loader
+        self.options = options
+
+    def _progress_writer(self, analysis_id: str) -> Callable[[str, float], None]:
+        last = {"stage": "", "at": 0.0}
+
+        def write(stage: str, fraction: float) -> None:
+            now = time.monotonic()
+            if stage != last["stage"] or now - last["at"] >= PROGRESS_EVERY_S:
+                last["stage"], last["at"] = stage, now
+                self.repo.set_progress(analysis_id, stage, fraction)
+
+        return write
+
+    def run(self, analysis_id: str) -> None:
+        row = self.repo.start(analysis_id)
+        if row is None:  # deleted while queued, or already taken
+            return
+        started = time.perf_counter()
+        try:
+            if not self.storage.exists(row.file_key):
+                raise AnalysisError(ErrorCode.FILE_MISSING, "The uploaded file is gone.")
+            with self.storage.local_copy(row.file_key) as path:
+                result = analyze_file(
+                    path,
+                    file_key=row.file_key,
+                    question=row.question,
+                    model_loader=self.model_loader,
+                    options=self.options,
+                    progress=self._progress_writer(analysis_id),
+                )
+        except AnalysisError as exc:
+            log.info("analysis %s failed: %s (%s)", analysis_id, exc.code, exc.message)
+            self.repo.fail(analysis_id, exc.code, exc.message)
+            return
+        except Exception as exc:
+            log.exception("analysis %s failed unexpectedly", analysis_id)
+            self.repo.fail(analysis_id, ErrorCode.INTERNAL, f"Internal error: {type(exc).__name__}")
+            return
+        result["analysis_id"] = analysis_id
+        result["processing_time_ms"] = int((time.perf_counter() - started) * 1000)
+        self.repo.complete(analysis_id, result)
+
+
+def recover(repo: Repository, queue: JobQueue, max_attempts: int) -> tuple[int, int]:
+    """Resume analyses a crash cut off; give up on those that already had their tries.
+
+    Returns (resumed, failed).
+    """
+    resumed = failed = 0
+    for row in repo.unfinished():
+        if row.attempts >= max_attempts:
+            repo.fail(
+                row.id,
+                ErrorCode.INTERRUPTED,
+                f"The analysis was interrupted {row.attempts} times and was given up.",
+            )
+            failed += 1
+            continue
+        repo.requeue(row.id)
+        queue.submit(row.id)
+        resumed += 1
+    return resumed, failed

@@ -1,0 +1,122 @@
+"""Shape the stage outputs into the stored and returned result.
+
+The original service's fields (`transcript_analysis.full_text`, `filler_ratio`,
+`filler_hits`, `segments[{text,start_time,end_time,confidence}]`, `facial_analysis`,
+`coaching_advice`) keep their names and meaning; new blocks sit beside them. What a
+stage that does not exist yet would fill stays null, never a made-up value.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict
+from typing import Any
+
+from interview_prep_backend.pipeline.media import MediaInfo
+from interview_prep_backend.pipeline.speech.analyze import SpeechAnalysis
+
+RESULT_VERSION = 1
+
+
+def _transcript_analysis(speech: SpeechAnalysis) -> dict[str, Any]:
+    transcript = speech.transcript
+    words = transcript.words
+    counts = Counter(f.text for f in speech.fillers)
+    filler_words = sum(len(f.word_indices) for f in speech.fillers)
+    return {
+        "full_text": transcript.text,
+        "language": transcript.language,
+        "filler_ratio": round(filler_words / len(words), 4) if words else 0.0,
+        "filler_hits": dict(counts.most_common()),
+        "segments": [
+            {
+                "text": s.text,
+                "start_time": s.start,
+                "end_time": s.end,
+                "confidence": s.confidence,
+            }
+            for s in transcript.segments
+        ],
+        "words": [
+            {"text": w.text, "start_time": w.start, "end_time": w.end, "confidence": w.probability}
+            for w in words
+        ],
+    }
+
+
+def _speech_metrics(speech: SpeechAnalysis) -> dict[str, Any]:
+    d = speech.delivery
+    minutes = speech.transcript.duration_s / 60.0
+    longest = max(d.pauses, key=lambda p: p.duration, default=None)
+    return {
+        "word_count": d.word_count,
+        "words_per_minute": d.wpm,
+        "articulation_wpm": d.articulation_wpm,
+        "pace_windows": [asdict(w) for w in d.pace_windows],
+        "speaking_time_s": d.speaking_time_s,
+        "silence_s": d.silence_s,
+        "leading_silence_s": d.leading_silence_s,
+        "trailing_silence_s": d.trailing_silence_s,
+        "pauses": {
+            "min_pause_s": 1.0,
+            "count": len(d.pauses),
+            "longest": (
+                {
+                    "start_time": longest.start,
+                    "end_time": longest.end,
+                    "duration_s": longest.duration,
+                    "after_word": longest.after_word,
+                    "before_word": longest.before_word,
+                }
+                if longest
+                else None
+            ),
+            "items": [
+                {"start_time": p.start, "end_time": p.end, "duration_s": p.duration}
+                for p in d.pauses
+            ],
+        },
+        "fillers": {
+            "count": len(speech.fillers),
+            "per_minute": round(len(speech.fillers) / minutes, 2) if minutes else 0.0,
+            "items": [
+                {"text": f.text, "start_time": f.start, "end_time": f.end} for f in speech.fillers
+            ],
+        },
+        "hedges": {
+            "count": len(d.hedges),
+            "items": [{"text": h.text, "start_time": h.start, "end_time": h.end} for h in d.hedges],
+        },
+        "repetitions": {
+            "count": len(d.repetitions),
+            "items": [
+                {"text": r.text, "start_time": r.start, "end_time": r.end} for r in d.repetitions
+            ],
+        },
+        "prosody": asdict(speech.prosody),
+    }
+
+
+def build_result(
+    *,
+    file_key: str,
+    question: str | None,
+    media: MediaInfo,
+    speech: SpeechAnalysis,
+    stage_seconds: dict[str, float],
+) -> dict[str, Any]:
+    return {
+        "result_version": RESULT_VERSION,
+        "analysis_id": None,
+        "file_key": file_key,
+        "status": "completed",
+        "question": question,
+        "media": asdict(media),
+        "transcript_analysis": _transcript_analysis(speech),
+        "speech_metrics": _speech_metrics(speech),
+        # Filled by the presence and coaching stages once they exist.
+        "facial_analysis": None,
+        "coaching_advice": None,
+        "stage_seconds": {k: round(v, 3) for k, v in stage_seconds.items()},
+        "processing_time_ms": round(sum(stage_seconds.values()) * 1000),
+    }

@@ -1,0 +1,1 @@
+"""Speech half of the pipeline: transcription, filler and delivery metrics, prosody."""

@@ -1,0 +1,87 @@
+"""One settings class, read from the environment or `.env`.
+
+Names of the original service (`AWS_S3_BUCKET`, `ENABLE_EXTERNAL_APIS`, ...) are kept so an
+existing deployment's environment still works.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    data_dir: Path = Path("data")
+    database_url: str | None = None
+    public_base_url: str | None = Field(
+        default=None, description="Base URL the browser uses to reach this server."
+    )
+
+    # Uploads.
+    storage_backend: str = "local"
+    upload_secret: str | None = None
+    upload_url_expires_s: int = 900
+    upload_max_bytes: int = 500 * 1024 * 1024
+
+    # Media checks.
+    max_media_seconds: float = 600.0
+
+    # Speech.
+    whisper_model: str = "bundled:base"
+    # Where the bundled model's two halves are joined; beside the data by default.
+    model_dir: Path | None = None
+    allow_model_download: bool = False
+    whisper_cpu_threads: int = 0
+    whisper_batch_size: int = 2
+    whisper_beam_size: int = 5
+
+    # Jobs.
+    job_concurrency: int = 1
+    job_max_attempts: int = 2
+    analyze_wait_timeout_s: float = 600.0
+
+    # Kept from the original service; used by the cloud adapters.
+    aws_s3_bucket: str | None = None
+    aws_region: str = "us-east-1"
+    enable_external_apis: bool = False
+    deepseek_api_key: str | None = None
+
+    @property
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'interview_prep.db'}"
+
+    @property
+    def media_dir(self) -> Path:
+        return self.data_dir / "media"
+
+    @property
+    def model_cache_dir(self) -> Path:
+        return self.model_dir or self.data_dir / "models"
+
+    @cached_property
+    def signing_secret(self) -> bytes:
+        """The upload-URL secret; generated on first run and kept beside the data."""
+        if self.upload_secret:
+            return self.upload_secret.encode()
+        path = self.data_dir / "upload_secret"
+        if not path.exists():
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            try:
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:  # another process won the race; use its secret
+                pass
+            else:
+                with os.fdopen(fd, "w") as handle:
+                    handle.write(secrets.token_hex(32))
+        return path.read_text().strip().encode()
+
+
+def get_settings() -> Settings:
+    return Settings()
