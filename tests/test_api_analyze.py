@@ -38,8 +38,13 @@ def test_full_flow_returns_the_original_fields(client: TestClient) -> None:
     seg = ta["segments"][0]
     assert set(seg) == {"text", "start_time", "end_time", "confidence"}
     assert ta["words"] and ta["words"][0]["start_time"] < ta["words"][-1]["end_time"]
-    # Not built yet: null, never invented.
-    assert result["facial_analysis"] is None and result["coaching_advice"] is None
+    # Coaching is not built yet: null, never invented.
+    assert result["coaching_advice"] is None
+    # The fixture's video shows no face: reported, not a failure.
+    assert result["presence"]["face_visible_pct"] == 0.0
+    assert [w["code"] for w in result["presence"]["warnings"]] == ["no_face"]
+    assert result["facial_analysis"]["engagement"] == 0.0
+    assert result["facial_analysis"]["emotions"] == []
     assert result["media"]["duration_source"] == "measured"
     assert result["speech_metrics"]["words_per_minute"] > 0
     assert result["processing_time_ms"] > 0
@@ -65,6 +70,8 @@ def test_async_analyze_reports_state_and_progress(client: TestClient) -> None:
         time.sleep(0.05)
     assert state["status"] == "completed", state
     assert state["result"]["media"]["has_video"] is False
+    # An audio upload skips the presence stage cleanly.
+    assert state["result"]["presence"] is None and state["result"]["facial_analysis"] is None
     assert seen & {"queued", "running"}
 
 
@@ -149,3 +156,14 @@ def test_real_talking_head(client: TestClient) -> None:
     result = analyze(client, key).json()
     assert "orientation" in result["transcript_analysis"]["full_text"]
     assert result["media"]["width"] == 512
+    assert result["presence"]["face_visible_pct"] >= 95
+    assert result["facial_analysis"]["emotions"][0]["type"] in {"HAPPY", "CALM"}
+
+
+def test_smiling_face_through_the_api(client: TestClient) -> None:
+    key = upload(client, (FIXTURES / "astronaut.webm").read_bytes())
+    result = analyze(client, key).json()
+    assert result["presence"]["dominant_expression"] == "HAPPY"
+    assert result["presence"]["smile_pct"] >= 80
+    assert result["facial_analysis"]["emotions"][0]["type"] == "HAPPY"
+    assert result["stage_seconds"]["presence"] > 0

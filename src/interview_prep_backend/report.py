@@ -76,13 +76,43 @@ def render_report(result: dict[str, Any]) -> Group:
             f"loudness spread {prosody['loudness_std_db']:.1f} dB",
         )
 
+    parts = [Panel(head, title="Interview Coach"), speech]
+    presence = result.get("presence")
+    if presence:
+        parts.append(_presence_table(presence))
     marks = {round(f["start_time"], 2) for f in fillers["items"]}
     text = Text()
     for word in transcript["words"]:
         style = "bold yellow" if round(word["start_time"], 2) in marks else ""
         text.append(word["text"] + " ", style=style)
-    return Group(
-        Panel(head, title="Interview Coach"),
-        speech,
-        Panel(text, title="Transcript (fillers highlighted)"),
+    parts.append(Panel(text, title="Transcript (fillers highlighted)"))
+    return Group(*parts)
+
+
+def _pct(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.0f}%"
+
+
+def _presence_table(p: dict[str, Any]) -> Table:
+    table = Table(
+        title="Presence (what the camera saw)", show_header=False, box=None, padding=(0, 2)
     )
+    table.add_row("Face in view", f"{_pct(p['face_visible_pct'])} of {p['frames_analysed']} frames")
+    if p["eye_contact_pct"] is not None:
+        lost = ", ".join(_fmt_time(m["start_time"]) for m in p["eye_contact_lost_moments"])
+        table.add_row(
+            "Eye contact", _pct(p["eye_contact_pct"]) + (f" (lost at {lost})" if lost else "")
+        )
+        table.add_row("Smiling", _pct(p["smile_pct"]))
+        head = p["head_movement"]
+        table.add_row(
+            "Head movement",
+            f"yaw spread {head['yaw_spread_deg']:.1f}°, "
+            f"pitch spread {head['pitch_spread_deg']:.1f}°",
+        )
+    if p["expressions"]:
+        top = sorted(p["expressions"].items(), key=lambda kv: kv[1], reverse=True)[:3]
+        table.add_row("Expression", ", ".join(f"{k.lower()} {v:.0f}%" for k, v in top))
+    for w in p["warnings"]:
+        table.add_row("[yellow]Note[/yellow]", w["message"])
+    return table

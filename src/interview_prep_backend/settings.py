@@ -42,6 +42,9 @@ class Settings(BaseSettings):
     whisper_batch_size: int = 2
     whisper_beam_size: int = 5
 
+    # Presence: frames sampled per second of video.
+    presence_fps: float = Field(default=3.0, gt=0, le=30)
+
     # Jobs.
     job_concurrency: int = 1
     job_max_attempts: int = 2

@@ -19,6 +19,7 @@ from interview_prep_backend.db.engine import make_engine, make_sessionmaker, mig
 from interview_prep_backend.db.repository import Repository
 from interview_prep_backend.jobs.local import LocalJobQueue
 from interview_prep_backend.jobs.runner import AnalysisRunner, recover
+from interview_prep_backend.pipeline.presence.analyze import warm_up as presence_warm_up
 from interview_prep_backend.pipeline.run import PipelineOptions
 from interview_prep_backend.pipeline.speech.model import load_model
 from interview_prep_backend.settings import Settings, get_settings
@@ -42,6 +43,7 @@ def pipeline_options(settings: Settings) -> PipelineOptions:
         batch_size=settings.whisper_batch_size,
         beam_size=settings.whisper_beam_size,
         threads=settings.whisper_cpu_threads or None,
+        presence_fps=settings.presence_fps,
     )
 
 
@@ -59,6 +61,7 @@ def _warm(services: Services) -> None:
     """Load the models in the background so the first analysis does not pay for it."""
     try:
         model_loader(services.settings)()
+        presence_warm_up()
         services.model_ready = True
     except Exception as exc:
         log.exception("could not load the speech model")

@@ -13,6 +13,7 @@ from dataclasses import asdict
 from typing import Any
 
 from interview_prep_backend.pipeline.media import MediaInfo
+from interview_prep_backend.pipeline.presence.summary import Presence, facial_analysis
 from interview_prep_backend.pipeline.speech.analyze import SpeechAnalysis
 
 RESULT_VERSION = 1
@@ -103,6 +104,7 @@ def build_result(
     question: str | None,
     media: MediaInfo,
     speech: SpeechAnalysis,
+    presence: Presence | None,
     stage_seconds: dict[str, float],
 ) -> dict[str, Any]:
     return {
@@ -114,8 +116,10 @@ def build_result(
         "media": asdict(media),
         "transcript_analysis": _transcript_analysis(speech),
         "speech_metrics": _speech_metrics(speech),
-        # Filled by the presence and coaching stages once they exist.
-        "facial_analysis": None,
+        # No video (an audio upload): no presence, and no invented face fields.
+        "facial_analysis": facial_analysis(presence) if presence else None,
+        "presence": asdict(presence) if presence else None,
+        # Filled by the coaching stage once it exists.
         "coaching_advice": None,
         "stage_seconds": {k: round(v, 3) for k, v in stage_seconds.items()},
         "processing_time_ms": round(sum(stage_seconds.values()) * 1000),

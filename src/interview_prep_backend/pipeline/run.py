@@ -1,9 +1,16 @@
-"""Chain the stages over one media file and report progress as they go."""
+"""Chain the stages over one media file and report progress as they go.
+
+The media check comes first (nothing else is worth doing on a bad file); then the
+speech half and the video half run side by side: the presence stage in a thread of its
+own, since FFmpeg, MediaPipe and LiteRT release the GIL while they work.
+"""
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,18 +18,23 @@ from typing import Any
 from faster_whisper import WhisperModel
 
 from interview_prep_backend.pipeline import media
+from interview_prep_backend.pipeline.presence.analyze import analyze_presence
 from interview_prep_backend.pipeline.result import build_result
 from interview_prep_backend.pipeline.speech.analyze import analyze_speech
 
-# Share of the overall progress bar each stage owns; transcription dominates the time.
-_SPAN = {
-    "media": (0.0, 0.08),
-    "transcribe": (0.08, 0.90),
-    "speech_metrics": (0.90, 0.92),
-    "prosody": (0.92, 0.99),
-}
-
 ProgressFn = Callable[[str, float], None]  # (stage, overall fraction 0-1)
+
+# Share of the overall bar each part owns; transcription dominates the time.
+_WEIGHTS = {"media": 0.05, "speech": 0.75, "presence": 0.20}
+_PART = {
+    "media": "media",
+    "transcribe": "speech",
+    "speech_metrics": "speech",
+    "prosody": "speech",
+    "presence": "presence",
+}
+# Within the speech part: transcription up to 92 %, then metrics and prosody.
+_SPEECH_SPAN = {"transcribe": (0.0, 0.92), "speech_metrics": (0.92, 0.93), "prosody": (0.93, 1.0)}
 
 
 @dataclass(frozen=True)
@@ -31,6 +43,28 @@ class PipelineOptions:
     batch_size: int = 2
     beam_size: int = 5
     threads: int | None = None
+    presence_fps: float = 3.0
+
+
+class _Progress:
+    """Combine the progress of parts running at once into one overall fraction."""
+
+    def __init__(self, report: ProgressFn | None, parts: set[str]) -> None:
+        self._report = report
+        self._done = dict.fromkeys(parts, 0.0)
+        self._lock = threading.Lock()
+
+    def __call__(self, stage: str, fraction: float) -> None:
+        part = _PART[stage]
+        if part == "speech":
+            lo, hi = _SPEECH_SPAN[stage]
+            fraction = lo + (hi - lo) * fraction
+        with self._lock:
+            self._done[part] = max(self._done[part], min(1.0, max(0.0, fraction)))
+            total = sum(_WEIGHTS[p] for p in self._done)
+            overall = sum(_WEIGHTS[p] * f for p, f in self._done.items()) / total
+        if self._report:
+            self._report(stage, overall)
 
 
 def analyze_file(
@@ -43,43 +77,73 @@ def analyze_file(
     progress: ProgressFn | None = None,
 ) -> dict[str, Any]:
     seconds: dict[str, float] = {}
-
-    def report(stage: str, fraction: float) -> None:
-        if progress:
-            lo, hi = _SPAN[stage]
-            progress(stage, lo + (hi - lo) * max(0.0, min(1.0, fraction)))
-
-    report("media", 0.0)
-    t0 = time.perf_counter()
+    started = time.perf_counter()
+    t0 = started
     info = media.probe(path, options.max_media_seconds)
+    track = _Progress(
+        progress, {"media", "speech", "presence"} if info.has_video else {"media", "speech"}
+    )
+    track("media", 0.0)
     audio = media.decode_audio(path, options.max_media_seconds)
     seconds["media"] = time.perf_counter() - t0
+    track("media", 1.0)
 
-    t0 = time.perf_counter()
-    model = model_loader()
-    seconds["model_load"] = time.perf_counter() - t0
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="presence") as pool:
+        presence_future = None
+        if info.has_video:
 
-    marks: dict[str, float] = {}
+            def presence_job():  # type: ignore[no-untyped-def]
+                t = time.perf_counter()
+                result = analyze_presence(
+                    path,
+                    duration_s=info.duration_s,
+                    fps=options.presence_fps,
+                    max_seconds=options.max_media_seconds,
+                    progress=lambda f: track("presence", f),
+                )
+                seconds["presence"] = time.perf_counter() - t
+                return result
 
-    def speech_progress(stage: str, fraction: float) -> None:
-        marks.setdefault(stage, time.perf_counter())
-        report(stage, fraction)
+            presence_future = pool.submit(presence_job)
 
-    t0 = time.perf_counter()
-    speech = analyze_speech(
-        audio,
-        model,
-        batch_size=options.batch_size,
-        beam_size=options.beam_size,
-        threads=options.threads,
-        progress=speech_progress,
+        t0 = time.perf_counter()
+        model = model_loader()
+        seconds["model_load"] = time.perf_counter() - t0
+        marks: dict[str, float] = {}
+
+        def speech_progress(stage: str, fraction: float) -> None:
+            marks.setdefault(stage, time.perf_counter())
+            track(stage, fraction)
+
+        t0 = time.perf_counter()
+        try:
+            speech = analyze_speech(
+                audio,
+                model,
+                batch_size=options.batch_size,
+                beam_size=options.beam_size,
+                threads=options.threads,
+                progress=speech_progress,
+            )
+        except BaseException:
+            if presence_future is not None:
+                presence_future.cancel()
+            raise
+        t_end = time.perf_counter()
+        t_metrics = marks.get("speech_metrics", t_end)
+        t_prosody = marks.get("prosody", t_end)
+        seconds["transcribe"] = t_metrics - t0
+        seconds["speech_metrics"] = t_prosody - t_metrics
+        seconds["prosody"] = t_end - t_prosody
+        presence = presence_future.result() if presence_future is not None else None
+
+    result = build_result(
+        file_key=file_key,
+        question=question,
+        media=info,
+        speech=speech,
+        presence=presence,
+        stage_seconds=seconds,
     )
-    t_end = time.perf_counter()
-    t_metrics = marks.get("speech_metrics", t_end)
-    t_prosody = marks.get("prosody", t_end)
-    seconds["transcribe"] = t_metrics - t0
-    seconds["speech_metrics"] = t_prosody - t_metrics
-    seconds["prosody"] = t_end - t_prosody
-    return build_result(
-        file_key=file_key, question=question, media=info, speech=speech, stage_seconds=seconds
-    )
+    result["processing_time_ms"] = int((time.perf_counter() - started) * 1000)
+    return result

@@ -37,6 +37,7 @@ def ready(svc: ServicesDep) -> JSONResponse:
     checks["models"] = {
         "ok": svc.model_ready,
         "whisper": svc.settings.whisper_model,
+        "face": "mediapipe face_landmarker + fer mini-Xception (LiteRT)",
         **({"error": svc.model_error} if svc.model_error else {}),
     }
     ok = all(c["ok"] for c in checks.values())

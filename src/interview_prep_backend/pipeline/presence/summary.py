@@ -1,0 +1,221 @@
+"""Frame observations → the presence report and the original `facial_analysis` fields.
+
+Everything here describes what the camera saw (a face, its direction, its expression
+as a model labels it), never what the candidate felt. The original service's
+`facial_analysis` fields are kept and computed from these observations, all on 0-100:
+
+- `engagement` = face_visible_pct × eye_contact_pct / 100: the share of the recording
+  with the face in view and turned to the camera.
+- `positivity` = (smile_pct + HAPPY share) / 2: how much of the time a smile was seen.
+- `anxiety_hint` = mean of (100 − eye_contact_pct), head-movement score and the share
+  of FEAR + SAD + SURPRISED labels: visible cues an interviewer may read as nervous.
+  A hint for practice, not a diagnosis.
+- `confidence` = mean of eye_contact_pct, face_visible_pct and (100 − head-movement
+  score): how steady and camera-facing the delivery looked.
+- `emotions` = the expression shares, Rekognition style ({type, confidence}).
+
+Head-movement score = min(100, (yaw spread + pitch spread) / 20° × 100), spreads being
+standard deviations in degrees; 20° of combined spread is a restless head.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from interview_prep_backend.pipeline.presence.expression import LABELS
+from interview_prep_backend.pipeline.presence.observe import SMILE_AT, FrameObservation
+
+MOMENT_MIN_S = 1.0
+# Face height as a share of the frame. MediaPipe's short-range detector loses faces
+# below about 0.17 here, so the warning comes while the face is still found.
+SMALL_FACE = 0.22
+OFF_CENTRE_X, OFF_CENTRE_Y = 0.2, 0.25
+DARK = 60.0  # mean grey level of the face
+PARTLY_VISIBLE_PCT = 80.0
+RESTLESS_DEG = 20.0
+
+
+@dataclass(frozen=True)
+class Moment:
+    start_time: float
+    end_time: float
+
+
+@dataclass
+class Presence:
+    sample_fps: float
+    frames_analysed: int
+    face_visible_pct: float
+    no_face_moments: list[Moment] = field(default_factory=list)
+    several_faces_moments: list[Moment] = field(default_factory=list)
+    smile_pct: float | None = None
+    eye_contact_pct: float | None = None
+    eye_contact_lost_moments: list[Moment] = field(default_factory=list)
+    head_movement: dict[str, float] | None = None
+    expressions: dict[str, float] | None = None
+    dominant_expression: str | None = None
+    timeline: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[dict[str, str]] = field(default_factory=list)
+
+
+def _moments(obs: list[FrameObservation], hit, step: float) -> list[Moment]:  # type: ignore[no-untyped-def]
+    """Merge runs of consecutive frames where `hit` holds; keep those ≥ MOMENT_MIN_S."""
+    out: list[Moment] = []
+    start = last = None
+    for o in obs:
+        if hit(o):
+            if start is None:
+                start = o.time_s
+            last = o.time_s
+        elif start is not None and last is not None:
+            out.append(Moment(start, round(last + step, 3)))
+            start = last = None
+    if start is not None and last is not None:
+        out.append(Moment(start, round(last + step, 3)))
+    return [m for m in out if m.end_time - m.start_time >= MOMENT_MIN_S - 1e-6]
+
+
+def _pct(values: list[bool]) -> float | None:
+    return round(100.0 * sum(values) / len(values), 1) if values else None
+
+
+def _spread(values: list[float]) -> float:
+    return round(float(np.std(values)), 2) if values else 0.0
+
+
+def _timeline(obs: list[FrameObservation]) -> list[dict[str, Any]]:
+    by_second: dict[int, list[FrameObservation]] = defaultdict(list)
+    for o in obs:
+        by_second[int(o.time_s)].append(o)
+    rows = []
+    for second in sorted(by_second):
+        group = by_second[second]
+        seen = [o for o in group if o.faces]
+        row: dict[str, Any] = {"t": second, "face_visible": bool(seen)}
+        if seen:
+            mean = (
+                {k: float(np.mean([o.expression[k] for o in seen if o.expression])) for k in LABELS}
+                if any(o.expression for o in seen)
+                else {}
+            )
+            if mean:
+                label = max(mean, key=lambda k: mean[k])
+                row["expression"] = label
+                row["expression_confidence"] = round(100 * mean[label], 1)
+            row["smile"] = statistics.mean(o.smile or 0 for o in seen) > SMILE_AT
+            contact = [o.eye_contact for o in seen if o.eye_contact is not None]
+            row["eye_contact"] = (sum(contact) / len(contact) >= 0.5) if contact else None
+            row["yaw"] = round(statistics.mean(o.yaw or 0 for o in seen), 1)
+            row["pitch"] = round(statistics.mean(o.pitch or 0 for o in seen), 1)
+        rows.append(row)
+    return rows
+
+
+def _warnings(p: Presence, faces: list[FrameObservation]) -> list[dict[str, str]]:
+    w: list[dict[str, str]] = []
+    if not faces:
+        w.append({"code": "no_face", "message": "No face was seen; check the camera framing."})
+        return w
+    if p.face_visible_pct < PARTLY_VISIBLE_PCT:
+        w.append(
+            {
+                "code": "face_partly_visible",
+                "message": f"The face was in view {p.face_visible_pct:.0f}% of the time.",
+            }
+        )
+    boxes = [o.box for o in faces if o.box]
+    height = statistics.median(b[3] - b[1] for b in boxes)
+    if height < SMALL_FACE:
+        w.append(
+            {
+                "code": "face_too_small",
+                "message": "The face fills little of the frame; sit closer to the camera.",
+            }
+        )
+    cx = statistics.median((b[0] + b[2]) / 2 for b in boxes)
+    cy = statistics.median((b[1] + b[3]) / 2 for b in boxes)
+    if abs(cx - 0.5) > OFF_CENTRE_X or abs(cy - 0.5) > OFF_CENTRE_Y:
+        w.append(
+            {"code": "face_off_centre", "message": "The face is far from the centre of the frame."}
+        )
+    levels = [o.brightness for o in faces if o.brightness is not None]
+    if levels and statistics.median(levels) < DARK:
+        w.append({"code": "too_dark", "message": "The face is dimly lit; add light in front."})
+    if p.several_faces_moments:
+        w.append({"code": "several_faces", "message": "More than one face was in view at times."})
+    return w
+
+
+def summarise(obs: list[FrameObservation], fps: float) -> Presence:
+    step = 1.0 / fps
+    faces = [o for o in obs if o.faces]
+    p = Presence(
+        sample_fps=fps,
+        frames_analysed=len(obs),
+        face_visible_pct=_pct([bool(o.faces) for o in obs]) or 0.0,
+        no_face_moments=_moments(obs, lambda o: o.faces == 0, step),
+        several_faces_moments=_moments(obs, lambda o: o.faces > 1, step),
+        timeline=_timeline(obs),
+    )
+    if faces:
+        p.smile_pct = _pct([(o.smile or 0) > SMILE_AT for o in faces])
+        p.eye_contact_pct = _pct([o.eye_contact for o in faces if o.eye_contact is not None])
+        p.eye_contact_lost_moments = _moments(
+            obs, lambda o: o.faces and o.eye_contact is False, step
+        )
+        yaws = [o.yaw for o in faces if o.yaw is not None]
+        pitches = [o.pitch for o in faces if o.pitch is not None]
+        p.head_movement = {
+            "yaw_spread_deg": _spread(yaws),
+            "pitch_spread_deg": _spread(pitches),
+            "yaw_range_deg": round(float(np.ptp(np.percentile(yaws, [10, 90])))) if yaws else 0.0,
+            "pitch_range_deg": round(float(np.ptp(np.percentile(pitches, [10, 90]))))
+            if pitches
+            else 0.0,
+        }
+        with_expr = [o.expression for o in faces if o.expression]
+        if with_expr:
+            p.expressions = {
+                k: round(100 * float(np.mean([e[k] for e in with_expr])), 1) for k in LABELS
+            }
+            p.dominant_expression = max(p.expressions, key=lambda k: p.expressions[k])  # type: ignore[index]
+    p.warnings = _warnings(p, faces)
+    return p
+
+
+def facial_analysis(p: Presence) -> dict[str, Any]:
+    """The original service's fields, from observations (formulas in the module doc)."""
+    if p.eye_contact_pct is None or p.head_movement is None:
+        return {
+            "engagement": 0.0,
+            "positivity": None,
+            "anxiety_hint": None,
+            "confidence": None,
+            "emotions": [],
+            "face_visible_pct": p.face_visible_pct,
+        }
+    movement = min(
+        100.0,
+        (p.head_movement["yaw_spread_deg"] + p.head_movement["pitch_spread_deg"])
+        / RESTLESS_DEG
+        * 100,
+    )
+    shares = p.expressions or {}
+    happy = shares.get("HAPPY", 0.0)
+    tense = shares.get("FEAR", 0.0) + shares.get("SAD", 0.0) + shares.get("SURPRISED", 0.0)
+    return {
+        "engagement": round(p.face_visible_pct * p.eye_contact_pct / 100, 1),
+        "positivity": round(((p.smile_pct or 0.0) + happy) / 2, 1),
+        "anxiety_hint": round(((100 - p.eye_contact_pct) + movement + tense) / 3, 1),
+        "confidence": round((p.eye_contact_pct + p.face_visible_pct + (100 - movement)) / 3, 1),
+        "emotions": [
+            {"type": k, "confidence": v}
+            for k, v in sorted(shares.items(), key=lambda kv: kv[1], reverse=True)
+        ],
+        "face_visible_pct": p.face_visible_pct,
+    }
