@@ -2,7 +2,9 @@
 
 Each run is a fresh process (so peak RSS is the analysis's own, and model load is
 counted as a cold start would pay it); the median of the runs is printed.
-Usage: uv run python benchmarks/analyze.py FILE [--runs 3]
+`--only speech|presence|decode` times one part alone (with its models loaded
+before the clock starts), to see each stage's own cost and floor.
+Usage: uv run python benchmarks/analyze.py FILE [--runs 3] [--only speech|presence|decode]
 """
 
 from __future__ import annotations
@@ -42,21 +44,88 @@ def one_run(path: Path) -> dict[str, float]:
     }
 
 
+def presence_only(path: Path) -> dict[str, float]:
+    from interview_prep_backend.pipeline.media import probe
+    from interview_prep_backend.pipeline.presence.analyze import analyze_presence, warm_up
+
+    info = probe(path, 3600)
+    warm_up()
+    started = time.perf_counter()
+    p = analyze_presence(path, duration_s=info.duration_s)
+    return {
+        "presence": time.perf_counter() - started,
+        "frames": p.frames_analysed,
+        "duration": info.duration_s,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def decode_only(path: Path) -> dict[str, float]:
+    """Decode every video frame and the audio, converting nothing: the floor."""
+    import av
+
+    from interview_prep_backend.pipeline.media import decode_audio, probe
+
+    info = probe(path, 3600)
+    started = time.perf_counter()
+    with av.open(str(path)) as container:
+        stream = container.streams.video[0]
+        stream.thread_type = "AUTO"
+        stream.codec_context.options = {"skip_loop_filter": "all"}
+        for _ in container.decode(stream):
+            pass
+    video = time.perf_counter() - started
+    decode_audio(path, 3600)
+    return {
+        "video_decode": video,
+        "audio_decode": time.perf_counter() - started - video,
+        "duration": info.duration_s,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def speech_only(path: Path) -> dict[str, float]:
+    from interview_prep_backend.api.app import model_loader
+    from interview_prep_backend.pipeline.media import decode_audio, probe
+    from interview_prep_backend.pipeline.speech.analyze import analyze_speech
+    from interview_prep_backend.settings import get_settings
+
+    info = probe(path, 3600)
+    audio = decode_audio(path, 3600, expected_s=info.duration_s)
+    model = model_loader(get_settings())()
+    started = time.perf_counter()
+    analyze_speech(audio, model)
+    return {
+        "speech": time.perf_counter() - started,
+        "duration": info.duration_s,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+ONLY = {"presence": presence_only, "decode": decode_only, "speech": speech_only}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("file", type=Path)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--only", choices=sorted(ONLY), default=None)
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(one_run(args.file)))
+        from interview_prep_backend.memory import tune_allocator
+
+        tune_allocator()  # as `interview-prep serve` and `analyze` do
+        run = ONLY[args.only] if args.only else one_run
+        print(json.dumps(run(args.file)))
         return
     runs = []
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "DATA_DIR": os.environ.get("DATA_DIR", tmp)}
         for _ in range(args.runs):
             out = subprocess.run(
-                [sys.executable, __file__, str(args.file), "--child"],
+                [sys.executable, __file__, str(args.file), "--child"]
+                + (["--only", args.only] if args.only else []),
                 env=env,
                 capture_output=True,
                 text=True,
@@ -69,7 +138,10 @@ def main() -> None:
     for key in keys:
         value = statistics.median(r[key] for r in runs)
         if key == "peak_rss_mb":
-            print(f"  {'peak RSS':<16} {value:8.0f} MB")
+            each = ", ".join(f"{r[key]:.0f}" for r in runs)
+            print(f"  {'peak RSS':<16} {value:8.0f} MB   (runs: {each})")
+        elif key == "frames":
+            print(f"  {'frames':<16} {value:8.0f}")
         else:
             print(f"  {key:<16} {value:8.2f} s   {value / duration:6.3f} × duration")
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from interview_prep_backend.errors import AnalysisError
+from interview_prep_backend.memory import tune_allocator
 from interview_prep_backend.settings import get_settings
 
 
@@ -79,6 +80,7 @@ def _analyze(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    tune_allocator()
     parser = argparse.ArgumentParser(prog="interview-prep", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     serve = sub.add_parser("serve", help="run the web API")

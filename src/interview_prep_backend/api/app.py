@@ -19,6 +19,7 @@ from interview_prep_backend.db.engine import make_engine, make_sessionmaker, mig
 from interview_prep_backend.db.repository import Repository
 from interview_prep_backend.jobs.local import LocalJobQueue
 from interview_prep_backend.jobs.runner import AnalysisRunner, recover
+from interview_prep_backend.memory import tune_allocator
 from interview_prep_backend.pipeline.presence.analyze import warm_up as presence_warm_up
 from interview_prep_backend.pipeline.run import PipelineOptions
 from interview_prep_backend.pipeline.speech.model import load_model
@@ -70,6 +71,7 @@ def _warm(services: Services) -> None:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    tune_allocator()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

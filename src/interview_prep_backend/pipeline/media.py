@@ -158,16 +158,36 @@ def _capped(chunks: Iterator[np.ndarray], max_samples: int) -> Iterator[np.ndarr
         yield chunk
 
 
-def decode_audio(path: Path, max_seconds: float, rate: int = SAMPLE_RATE) -> np.ndarray:
-    """Decode the first audio track to mono float32 at `rate` Hz."""
+def decode_audio(
+    path: Path, max_seconds: float, rate: int = SAMPLE_RATE, expected_s: float | None = None
+) -> np.ndarray:
+    """Decode the first audio track to mono float32 at `rate` Hz.
+
+    With `expected_s` (the probed duration) the samples go straight into one buffer
+    instead of a list of chunks joined at the end, which would need twice the memory.
+    """
+    # A little slack over the cap: headers and packets round differently.
+    max_samples = int((max_seconds + 1.0) * rate)
+    capacity = min(max_samples, int(((expected_s or 0.0) + 1.0) * rate))
+    buffer = np.empty(capacity, dtype=np.float32)
+    filled = 0
+    overflow: list[np.ndarray] = []  # only if the probe underestimated the duration
     with _open(path) as container:
         stream = container.streams.audio[0]
         stream.thread_type = "AUTO"
-        # A little slack over the cap: headers and packets round differently.
-        max_samples = int((max_seconds + 1.0) * rate)
-        chunks = list(_capped(_resampled(_decoded_frames(container, stream), rate), max_samples))
-    if not chunks:
+        chunks = _capped(_resampled(_decoded_frames(container, stream), rate), max_samples)
+        for chunk in chunks:
+            room = capacity - filled
+            if chunk.size <= room:
+                buffer[filled : filled + chunk.size] = chunk
+                filled += chunk.size
+            else:
+                buffer[filled:] = chunk[:room]
+                filled = capacity
+                overflow.append(chunk[room:].copy())
+    if filled == 0:
         raise AnalysisError(
             ErrorCode.MEDIA_UNREADABLE, "No audio could be decoded from the recording."
         )
-    return np.concatenate(chunks).astype(np.float32, copy=False)
+    audio = buffer[:filled]
+    return np.concatenate([audio, *overflow]) if overflow else audio

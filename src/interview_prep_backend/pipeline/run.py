@@ -84,7 +84,7 @@ def analyze_file(
         progress, {"media", "speech", "presence"} if info.has_video else {"media", "speech"}
     )
     track("media", 0.0)
-    audio = media.decode_audio(path, options.max_media_seconds)
+    audio = media.decode_audio(path, options.max_media_seconds, expected_s=info.duration_s)
     seconds["media"] = time.perf_counter() - t0
     track("media", 1.0)
 

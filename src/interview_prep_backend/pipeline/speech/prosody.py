@@ -7,6 +7,11 @@ pyworld and pysptk still import `pkg_resources`; librosa's yin needs a 14 s numb
 compile per fresh install.) Pitch variation is the spread of voiced frames in
 semitones around the speaker's own median, so it compares voices of any register;
 loudness variation is the spread of the frame levels over voiced frames, in dB.
+
+Audio is fed through swift-f0's stream in 10 s pieces, which gives the same frames as
+one call over the whole recording (checked to 1e-12) while ONNX Runtime's buffers stay
+the size of one piece: 1 and 5 minutes then peak within 15 MB of each other, against
+110 MB apart in one call.
 """
 
 from __future__ import annotations
@@ -15,11 +20,12 @@ import threading
 from dataclasses import dataclass
 
 import numpy as np
-from swift_f0 import SwiftF0
+from swift_f0 import SwiftF0, concat
 
 FMIN, FMAX = 60.0, 500.0  # speech, not song
 VOICED = 0.5  # swift-f0's calibrated voicing threshold
 MIN_VOICED_FRAMES = 20  # 0.3 s of voiced speech; less cannot show variation
+PIECE_SAMPLES = 10 * 16_000
 
 _lock = threading.Lock()
 _detector: SwiftF0 | None = None
@@ -47,7 +53,12 @@ def _get_detector(threads: int | None) -> SwiftF0:
 def measure_prosody(audio: np.ndarray, threads: int | None = None) -> Prosody:
     if audio.size < 4096:
         return Prosody(0.0, None, None, None, None, None, None)
-    result = _get_detector(threads).detect(audio, 16_000, fmin=FMIN, fmax=FMAX)
+    stream = _get_detector(threads).stream(fmin=FMIN, fmax=FMAX)
+    pieces = [
+        stream.push(audio[i : i + PIECE_SAMPLES], 16_000)
+        for i in range(0, audio.size, PIECE_SAMPLES)
+    ]
+    result = concat([*pieces, stream.flush()])
     voiced = result.confidence >= VOICED
     frame_s = (
         float(result.timestamps[1] - result.timestamps[0]) if len(result.timestamps) > 1 else 0

@@ -5,17 +5,32 @@ this machine, batched decoding (batch 2, beam 5, temperature 0, word timestamps)
 the short prompt "Um, uh, hmm, er, ah." kept real fillers that plain decoding dropped,
 at 0.07-0.08 × real time with Whisper base on 2 cores. Longer prompts, temperature
 fallback with a prompt, and `hotwords` caused loops and invented text, so none is used.
+
+Long recordings are cut into parts of about a minute, in silences that the VAD finds,
+and transcribed part by part: the batched pipeline holds every 30 s chunk's audio and
+features at once, which made peak memory grow with length (+68 MB from 1 to 5 minutes);
+part by part it stays flat, and each finished part can be reported as progress.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 from faster_whisper import BatchedInferencePipeline, WhisperModel
+from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+from interview_prep_backend.pipeline.speech import vad
+
+vad.install()  # flat memory at any length; see vad.py
 
 FILLER_PROMPT = "Um, uh, hmm, er, ah."
+SAMPLE_RATE = 16_000
+PART_S = 60.0
+# The batched pipeline's own VAD settings, so parts are cut where it would cut chunks.
+_VAD = VadOptions(max_speech_duration_s=30, min_silence_duration_ms=160)
 
 
 @dataclass(frozen=True)
@@ -53,6 +68,44 @@ class Transcript:
 ProgressFn = Callable[[float], None]
 
 
+def speech_parts(audio: np.ndarray, part_s: float = PART_S) -> list[tuple[int, int]]:
+    """Sample ranges of at most about `part_s` seconds, cut in the middle of silences."""
+    speech = get_speech_timestamps(audio, _VAD)
+    if not speech:
+        return []
+    limit = int(part_s * SAMPLE_RATE)
+    parts: list[tuple[int, int]] = []
+    start = 0
+    for before, after in itertools.pairwise(speech):
+        if after["end"] - start > limit:
+            cut = (before["end"] + after["start"]) // 2
+            parts.append((start, cut))
+            start = cut
+    parts.append((start, audio.size))
+    return parts
+
+
+def _segment(raw, offset: float) -> Segment:  # type: ignore[no-untyped-def]
+    words = tuple(
+        Word(
+            text=w.word.strip(),
+            start=round(float(w.start) + offset, 3),
+            end=round(float(w.end) + offset, 3),
+            probability=round(float(w.probability), 4),
+        )
+        for w in raw.words or ()
+        if w.word.strip()
+    )
+    confidence = float(np.mean([w.probability for w in words])) if words else 0.0
+    return Segment(
+        text=raw.text.strip(),
+        start=round(float(raw.start) + offset, 3),
+        end=round(float(raw.end) + offset, 3),
+        confidence=round(confidence, 4),
+        words=words,
+    )
+
+
 def transcribe(
     audio: np.ndarray,
     model: WhisperModel,
@@ -63,39 +116,24 @@ def transcribe(
     progress: ProgressFn | None = None,
 ) -> Transcript:
     """Transcribe 16 kHz mono audio; `progress` gets the fraction done (0-1)."""
-    duration = audio.size / 16_000
+    duration = audio.size / SAMPLE_RATE
     pipeline = BatchedInferencePipeline(model)
-    segments_iter, info = pipeline.transcribe(
-        audio,
-        language=language,
-        batch_size=batch_size,
-        beam_size=beam_size,
-        temperature=0.0,
-        word_timestamps=True,
-        initial_prompt=FILLER_PROMPT,
-    )
     segments: list[Segment] = []
-    for raw in segments_iter:
-        words = tuple(
-            Word(
-                text=w.word.strip(),
-                start=round(float(w.start), 3),
-                end=round(float(w.end), 3),
-                probability=round(float(w.probability), 4),
-            )
-            for w in raw.words or ()
-            if w.word.strip()
+    detected = language or "en"
+    for start, end in speech_parts(audio):
+        offset = start / SAMPLE_RATE
+        raw_segments, info = pipeline.transcribe(
+            audio[start:end],
+            language=language,
+            batch_size=batch_size,
+            beam_size=beam_size,
+            temperature=0.0,
+            word_timestamps=True,
+            initial_prompt=FILLER_PROMPT,
         )
-        confidence = float(np.mean([w.probability for w in words])) if words else 0.0
-        segments.append(
-            Segment(
-                text=raw.text.strip(),
-                start=round(float(raw.start), 3),
-                end=round(float(raw.end), 3),
-                confidence=round(confidence, 4),
-                words=words,
-            )
-        )
-        if progress and duration:
-            progress(min(1.0, raw.end / duration))
-    return Transcript(language=info.language, duration_s=duration, segments=tuple(segments))
+        detected = info.language
+        for raw in raw_segments:
+            segments.append(_segment(raw, offset))
+            if progress and duration:
+                progress(min(1.0, (raw.end + offset) / duration))
+    return Transcript(language=detected, duration_s=duration, segments=tuple(segments))
