@@ -38,8 +38,12 @@ def test_full_flow_returns_the_original_fields(client: TestClient) -> None:
     seg = ta["segments"][0]
     assert set(seg) == {"text", "start_time", "end_time", "confidence"}
     assert ta["words"] and ta["words"][0]["start_time"] < ta["words"][-1]["end_time"]
-    # Coaching is not built yet: null, never invented.
-    assert result["coaching_advice"] is None
+    advice = result["coaching_advice"]
+    assert advice["tip"] and advice["recommendations"]
+    assert result["coaching"]["engine"] == "rules"
+    assert len(result["coaching"]["improvements"]) <= 3
+    # The 12 s answer is far below the 60-120 s a behavioural story needs.
+    assert result["content"]["length_verdict"] == "short"
     # The fixture's video shows no face: reported, not a failure.
     assert result["presence"]["face_visible_pct"] == 0.0
     assert [w["code"] for w in result["presence"]["warnings"]] == ["no_face"]

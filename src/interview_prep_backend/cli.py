@@ -30,12 +30,31 @@ def _analyze(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from interview_prep_backend.api.app import model_loader, pipeline_options
-    from interview_prep_backend.pipeline.run import analyze_file
-    from interview_prep_backend.report import render_report
+    from interview_prep_backend.api.app import llm_coach, model_loader, pipeline_options
+    from interview_prep_backend.content.bank import BY_ID
+    from interview_prep_backend.pipeline.run import analyze_file, analyze_text
 
     settings = get_settings()
     console = Console(stderr=True)
+    bank_question = None
+    if args.question_id:
+        bank_question = BY_ID.get(args.question_id)
+        if bank_question is None:
+            console.print(f"[red]No question {args.question_id!r} in the bank[/red]")
+            return 2
+    llm = llm_coach(settings)
+    if args.text:
+        text_path = Path(args.text)
+        if not text_path.is_file():
+            console.print(f"[red]No such file: {text_path}[/red]")
+            return 2
+        result = analyze_text(
+            text_path.read_text(), question=args.question, bank_question=bank_question, llm=llm
+        )
+        return _finish(result, args)
+    if not args.file:
+        console.print("[red]Give a recording FILE or --text FILE[/red]")
+        return 2
     path = Path(args.file)
     if not path.is_file():
         console.print(f"[red]No such file: {path}[/red]")
@@ -67,12 +86,22 @@ def _analyze(args: argparse.Namespace) -> int:
                 model_loader=model_loader(settings),
                 options=pipeline_options(settings),
                 progress=progress,
+                bank_question=bank_question,
+                llm=llm,
             )
         except AnalysisError as exc:
             console.print(f"[red]{exc.code}[/red]: {exc.message}")
             return 1
         for task in tasks.values():
             bar.update(task, completed=100)
+    return _finish(result, args)
+
+
+def _finish(result: dict[str, Any], args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from interview_prep_backend.report import render_report
+
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2))
     Console().print(render_report(result))
@@ -87,9 +116,11 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(func=_serve)
-    analyze = sub.add_parser("analyze", help="analyze one recording and print a report")
-    analyze.add_argument("file")
+    analyze = sub.add_parser("analyze", help="analyze a recording or a typed answer")
+    analyze.add_argument("file", nargs="?", help="a recording (audio or video)")
+    analyze.add_argument("--text", metavar="FILE", help="a typed answer instead of a recording")
     analyze.add_argument("--question", default=None)
+    analyze.add_argument("--question-id", default=None, help="a question from the bank")
     analyze.add_argument("--json", metavar="OUT", default=None, help="write the result JSON here")
     analyze.set_defaults(func=_analyze)
     args = parser.parse_args(argv)

@@ -15,26 +15,40 @@ def _fmt_time(seconds: float) -> str:
 
 
 def render_report(result: dict[str, Any]) -> Group:
-    media = result["media"]
+    head = Table.grid(padding=(0, 2))
+    head.add_row("Answer", str(result["file_key"] or "typed text"))
+    if result.get("question"):
+        head.add_row("Question", result["question"])
+    media = result.get("media")
+    if media:
+        head.add_row(
+            "Media",
+            f"{media['duration_s']:.1f} s, {media['container']}, audio {media['audio_codec']}"
+            + (
+                f", video {media['video_codec']} {media['width']}x{media['height']}"
+                if media["has_video"]
+                else ""
+            ),
+        )
+    head.add_row("Processing", f"{result['processing_time_ms'] / 1000:.1f} s")
+    parts: list[Any] = [Panel(head, title="Interview Coach")]
+    if result.get("coaching"):
+        parts.append(_coaching(result["coaching"]))
+    if result.get("speech_metrics"):
+        parts.append(_speech_table(result))
+    if result.get("presence"):
+        parts.append(_presence_table(result["presence"]))
+    if result.get("content"):
+        parts.append(_content_table(result["content"]))
+    if result.get("transcript_analysis"):
+        parts.append(_transcript(result))
+    return Group(*parts)
+
+
+def _speech_table(result: dict[str, Any]) -> Table:
     transcript = result["transcript_analysis"]
     metrics = result["speech_metrics"]
     prosody = metrics["prosody"]
-
-    head = Table.grid(padding=(0, 2))
-    head.add_row("File", str(result["file_key"]))
-    if result.get("question"):
-        head.add_row("Question", result["question"])
-    head.add_row(
-        "Media",
-        f"{media['duration_s']:.1f} s, {media['container']}, audio {media['audio_codec']}"
-        + (
-            f", video {media['video_codec']} {media['width']}x{media['height']}"
-            if media["has_video"]
-            else ""
-        ),
-    )
-    head.add_row("Processing", f"{result['processing_time_ms'] / 1000:.1f} s")
-
     speech = Table(title="Speech", show_header=False, box=None, padding=(0, 2))
     speech.add_row(
         "Pace", f"{metrics['words_per_minute']:.0f} words/min ({metrics['word_count']} words)"
@@ -75,18 +89,62 @@ def render_report(result: dict[str, Any]) -> Group:
             f"{prosody['pitch_median_hz']:.0f} Hz; "
             f"loudness spread {prosody['loudness_std_db']:.1f} dB",
         )
+    return speech
 
-    parts = [Panel(head, title="Interview Coach"), speech]
-    presence = result.get("presence")
-    if presence:
-        parts.append(_presence_table(presence))
+
+def _transcript(result: dict[str, Any]) -> Panel:
+    fillers = result["speech_metrics"]["fillers"]
     marks = {round(f["start_time"], 2) for f in fillers["items"]}
     text = Text()
-    for word in transcript["words"]:
+    for word in result["transcript_analysis"]["words"]:
         style = "bold yellow" if round(word["start_time"], 2) in marks else ""
         text.append(word["text"] + " ", style=style)
-    parts.append(Panel(text, title="Transcript (fillers highlighted)"))
-    return Group(*parts)
+    return Panel(text, title="Transcript (fillers highlighted)")
+
+
+def _evidence(ev: dict[str, Any]) -> str:
+    where = f"[{_fmt_time(ev['start_time'])}] " if ev.get("start_time") is not None else ""
+    if ev.get("quote"):
+        return f'{where}"{ev["quote"]}"'
+    return f"{where}{ev.get('metric', '')} = {ev.get('value', '')}"
+
+
+def _coaching(c: dict[str, Any]) -> Panel:
+    scores = c["scores"]
+    lines = Text()
+    lines.append(
+        "Scores: "
+        + ", ".join(f"{k} {v:.0f}" for k, v in scores.items() if v is not None)
+        + f"   (coach: {c['engine']})\n",
+        style="bold",
+    )
+    for item in c["strengths"]:
+        lines.append(f"+ {item['title']}", style="green")
+        lines.append(f"  {_evidence(item['evidence'])}\n")
+    for item in c["improvements"]:
+        lines.append(f"- {item['title']}", style="yellow")
+        lines.append(f"  {_evidence(item['evidence'])}\n")
+        lines.append(f"    why: {item['why']}\n    drill: {item['drill']}\n")
+        for part, sentence in (item.get("model_sentences") or {}).items():
+            lines.append(f"    {part}: {sentence}\n")
+    return Panel(lines, title="Coaching")
+
+
+def _content_table(c: dict[str, Any]) -> Table:
+    table = Table(title="Content", show_header=False, box=None, padding=(0, 2))
+    lo, hi = c["ideal_seconds"]
+    est = " (estimated from words)" if c["length_estimated"] else ""
+    table.add_row("Length", f"{c['answer_seconds']:.0f} s{est}, ideal {lo}-{hi} s")
+    if c["expects_star"]:
+        table.add_row(
+            "STAR", ", ".join(f"{p} {'✓' if v['present'] else '✗'}" for p, v in c["star"].items())
+        )
+    if c["talking_points"]:
+        covered = sum(p["covered"] for p in c["talking_points"])
+        table.add_row("Talking points", f"{covered} of {len(c['talking_points'])} covered")
+    table.add_row("Results with numbers", str(len(c["concrete_results"])))
+    table.add_row("Ending", c["ending"]["verdict"].replace("_", " "))
+    return table
 
 
 def _pct(value: float | None) -> str:

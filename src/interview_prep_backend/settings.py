@@ -56,6 +56,23 @@ class Settings(BaseSettings):
     enable_external_apis: bool = False
     deepseek_api_key: str | None = None
 
+    # LLM coach: any OpenAI-compatible endpoint, used only with ENABLE_EXTERNAL_APIS and a
+    # key (LLM_API_KEY, or DEEPSEEK_API_KEY as in the original service).
+    llm_api_key: str | None = None
+    llm_base_url: str = "https://api.deepseek.com"
+    # DeepSeek retired "deepseek-chat" on 2026-07-24; "deepseek-flash" is its current name.
+    llm_model: str = "deepseek-flash"
+    llm_timeout_s: float = 60.0
+    llm_max_tokens: int = 1200
+
+    @property
+    def llm_key(self) -> str | None:
+        return self.llm_api_key or self.deepseek_api_key
+
+    @property
+    def llm_enabled(self) -> bool:
+        return self.enable_external_apis and bool(self.llm_key)
+
     @property
     def resolved_database_url(self) -> str:
         return self.database_url or f"sqlite:///{self.data_dir / 'interview_prep.db'}"

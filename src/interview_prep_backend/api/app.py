@@ -11,10 +11,11 @@ from functools import partial
 from fastapi import FastAPI
 
 from interview_prep_backend import __version__
+from interview_prep_backend.adapters.llm.coach import OpenAICompatibleCoach
 from interview_prep_backend.adapters.storage.local import LocalStorage
 from interview_prep_backend.api import errors
 from interview_prep_backend.api.deps import Services
-from interview_prep_backend.api.routes import analyses, health, uploads
+from interview_prep_backend.api.routes import analyses, health, questions, uploads
 from interview_prep_backend.db.engine import make_engine, make_sessionmaker, migrate
 from interview_prep_backend.db.repository import Repository
 from interview_prep_backend.jobs.local import LocalJobQueue
@@ -48,14 +49,31 @@ def pipeline_options(settings: Settings) -> PipelineOptions:
     )
 
 
+def llm_coach(settings: Settings) -> OpenAICompatibleCoach | None:
+    if not settings.llm_enabled:
+        return None
+    return OpenAICompatibleCoach(
+        api_key=settings.llm_key or "",
+        base_url=settings.llm_base_url,
+        model=settings.llm_model,
+        timeout_s=settings.llm_timeout_s,
+        max_tokens=settings.llm_max_tokens,
+    )
+
+
 def build_services(settings: Settings) -> Services:
     engine = make_engine(settings.resolved_database_url)
     migrate(engine)
     repo = Repository(make_sessionmaker(engine))
     storage = LocalStorage(settings.media_dir, settings.signing_secret)
-    runner = AnalysisRunner(repo, storage, model_loader(settings), pipeline_options(settings))
+    llm = llm_coach(settings)
+    runner = AnalysisRunner(
+        repo, storage, model_loader(settings), pipeline_options(settings), llm=llm
+    )
     queue = LocalJobQueue(runner.run, settings.job_concurrency)
-    return Services(settings=settings, engine=engine, repo=repo, storage=storage, queue=queue)
+    return Services(
+        settings=settings, engine=engine, repo=repo, storage=storage, queue=queue, llm=llm
+    )
 
 
 def _warm(services: Services) -> None:
@@ -95,4 +113,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     app.include_router(uploads.router)
     app.include_router(analyses.router)
+    app.include_router(questions.router)
     return app

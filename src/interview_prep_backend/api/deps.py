@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from interview_prep_backend.adapters.storage.local import LocalStorage
 from interview_prep_backend.db.repository import Repository
 from interview_prep_backend.jobs.queue import JobQueue
+from interview_prep_backend.pipeline.coach.stage import LlmCoach
 from interview_prep_backend.settings import Settings
 
 
@@ -21,6 +22,7 @@ class Services:
     repo: Repository
     storage: LocalStorage
     queue: JobQueue
+    llm: LlmCoach | None = None
     model_ready: bool = False
     model_error: str | None = None
 

@@ -31,14 +31,18 @@ class UploadDone(BaseModel):
 
 
 class AnalyzeRequest(BaseModel):
-    file_key: str = Field(max_length=255)
+    file_key: str | None = Field(default=None, max_length=255, description="An uploaded recording.")
+    text: str | None = Field(
+        default=None, max_length=20_000, description="A typed answer, instead of a recording."
+    )
     question: str | None = Field(default=None, max_length=2000)
+    question_id: str | None = Field(default=None, max_length=64, description="From /questions.")
     wait: bool = Field(default=True, description="Wait for the result, as the original did.")
 
 
 class AnalysisAccepted(BaseModel):
     analysis_id: str
-    file_key: str
+    file_key: str | None
     status: str
     status_url: str
 
@@ -50,8 +54,10 @@ class ErrorInfo(BaseModel):
 
 class AnalysisStatus(BaseModel):
     analysis_id: str
-    file_key: str
+    file_key: str | None
     question: str | None
+    question_id: str | None
+    answer_type: Literal["recording", "text"]
     status: Literal["queued", "running", "completed", "failed"]
     stage: str | None
     progress_pct: float

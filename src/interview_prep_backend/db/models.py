@@ -50,8 +50,10 @@ class Analysis(Base):
     __tablename__ = "analyses"
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    file_key: Mapped[str] = mapped_column(String(255), index=True)
+    file_key: Mapped[str | None] = mapped_column(String(255), index=True, nullable=True)
     question: Mapped[str | None] = mapped_column(Text, nullable=True)
+    question_id: Mapped[str | None] = mapped_column(String(64), index=True, nullable=True)
+    answer_text: Mapped[str | None] = mapped_column(Text, nullable=True)
     status: Mapped[str] = mapped_column(String(16), index=True)  # queued/running/completed/failed
     stage: Mapped[str | None] = mapped_column(String(32), nullable=True)
     progress: Mapped[float] = mapped_column(Float, default=0.0)

@@ -64,11 +64,19 @@ class Repository:
                 s.delete(row)
 
     # Analyses --------------------------------------------------------------
-    def create_analysis(self, file_key: str, question: str | None) -> Analysis:
+    def create_analysis(
+        self,
+        file_key: str | None,
+        question: str | None,
+        question_id: str | None = None,
+        answer_text: str | None = None,
+    ) -> Analysis:
         row = Analysis(
             id=str(uuid.uuid4()),
             file_key=file_key,
             question=question,
+            question_id=question_id,
+            answer_text=answer_text,
             status=QUEUED,
             progress=0.0,
             attempts=0,
@@ -82,11 +90,13 @@ class Repository:
         with self._sessions() as s:
             return s.get(Analysis, analysis_id)
 
-    def list(self, limit: int, offset: int) -> Page:
+    def list(self, limit: int, offset: int, question_id: str | None = None) -> Page:
+        where = [Analysis.question_id == question_id] if question_id else []
         with self._sessions() as s:
-            total = s.scalar(select(func.count()).select_from(Analysis)) or 0
+            total = s.scalar(select(func.count()).select_from(Analysis).where(*where)) or 0
             rows = s.scalars(
                 select(Analysis)
+                .where(*where)
                 .order_by(Analysis.created_at.desc(), Analysis.id)
                 .limit(limit)
                 .offset(offset)

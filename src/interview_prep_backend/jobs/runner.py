@@ -14,9 +14,11 @@ from collections.abc import Callable
 from faster_whisper import WhisperModel
 
 from interview_prep_backend.adapters.storage.base import Storage
+from interview_prep_backend.content.bank import BY_ID
 from interview_prep_backend.db.repository import Repository
 from interview_prep_backend.errors import AnalysisError, ErrorCode
 from interview_prep_backend.jobs.queue import JobQueue
+from interview_prep_backend.pipeline.coach.stage import LlmCoach
 from interview_prep_backend.pipeline.run import PipelineOptions, analyze_file
 
 log = logging.getLogger(__name__)
@@ -31,11 +33,13 @@ class AnalysisRunner:
         storage: Storage,
         model_loader: Callable[[], WhisperModel],
         options: PipelineOptions,
+        llm: LlmCoach | None = None,
     ) -> None:
         self.repo = repo
         self.storage = storage
         self.model_loader = model_loader
         self.options = options
+        self.llm = llm
 
     def _progress_writer(self, analysis_id: str) -> Callable[[str, float], None]:
         last = {"stage": "", "at": 0.0}
@@ -54,7 +58,7 @@ class AnalysisRunner:
             return
         started = time.perf_counter()
         try:
-            if not self.storage.exists(row.file_key):
+            if not row.file_key or not self.storage.exists(row.file_key):
                 raise AnalysisError(ErrorCode.FILE_MISSING, "The uploaded file is gone.")
             with self.storage.local_copy(row.file_key) as path:
                 result = analyze_file(
@@ -64,6 +68,8 @@ class AnalysisRunner:
                     model_loader=self.model_loader,
                     options=self.options,
                     progress=self._progress_writer(analysis_id),
+                    bank_question=BY_ID.get(row.question_id or ""),
+                    llm=self.llm,
                 )
         except AnalysisError as exc:
             log.info("analysis %s failed: %s (%s)", analysis_id, exc.code, exc.message)

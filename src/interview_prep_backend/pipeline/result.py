@@ -12,6 +12,8 @@ from collections import Counter
 from dataclasses import asdict
 from typing import Any
 
+from interview_prep_backend.pipeline.content.analyze import ContentAnalysis
+from interview_prep_backend.pipeline.content.text import Sentence
 from interview_prep_backend.pipeline.media import MediaInfo
 from interview_prep_backend.pipeline.presence.summary import Presence, facial_analysis
 from interview_prep_backend.pipeline.speech.analyze import SpeechAnalysis
@@ -98,6 +100,47 @@ def _speech_metrics(speech: SpeechAnalysis) -> dict[str, Any]:
     }
 
 
+def _sentence(s: Sentence | None) -> dict[str, Any] | None:
+    if s is None:
+        return None
+    return {"text": s.text, "start_time": s.start, "end_time": s.end}
+
+
+def content_block(c: ContentAnalysis) -> dict[str, Any]:
+    total_person = c.i_count + c.we_count
+    return {
+        "question": c.question_text,
+        "question_id": c.question_id,
+        "expects_star": c.expects_star,
+        "word_count": c.word_count,
+        "answer_seconds": c.answer_seconds,
+        "length_estimated": c.length_estimated,
+        "ideal_seconds": list(c.ideal_seconds),
+        "length_verdict": c.length_verdict,
+        "star": {
+            part: {"present": p.present, "sentences": [_sentence(x) for x in p.sentences]}
+            for part, p in c.star.items()
+        },
+        "talking_points": [
+            {
+                "point": p.point,
+                "covered": p.covered,
+                "matched_keywords": p.matched,
+                "evidence": _sentence(p.evidence),
+            }
+            for p in c.points
+        ],
+        "relevance": c.similarity,
+        "concrete_results": [_sentence(x) for x in c.results],
+        "ownership": {
+            "i_count": c.i_count,
+            "we_count": c.we_count,
+            "i_share_pct": round(100 * c.i_count / total_person, 1) if total_person else None,
+        },
+        "ending": {"verdict": c.ending, "last_sentence": _sentence(c.last_sentence)},
+    }
+
+
 def build_result(
     *,
     file_key: str,
@@ -112,6 +155,7 @@ def build_result(
         "analysis_id": None,
         "file_key": file_key,
         "status": "completed",
+        "answer_type": "recording",
         "question": question,
         "media": asdict(media),
         "transcript_analysis": _transcript_analysis(speech),
@@ -119,7 +163,9 @@ def build_result(
         # No video (an audio upload): no presence, and no invented face fields.
         "facial_analysis": facial_analysis(presence) if presence else None,
         "presence": asdict(presence) if presence else None,
-        # Filled by the coaching stage once it exists.
+        # Filled by the content and coaching stages.
+        "content": None,
+        "coaching": None,
         "coaching_advice": None,
         "stage_seconds": {k: round(v, 3) for k, v in stage_seconds.items()},
         "processing_time_ms": round(sum(stage_seconds.values()) * 1000),

@@ -17,9 +17,13 @@ from typing import Any
 
 from faster_whisper import WhisperModel
 
+from interview_prep_backend.content.bank import Question
 from interview_prep_backend.pipeline import media
+from interview_prep_backend.pipeline.coach.stage import LlmCoach, run_coaching
+from interview_prep_backend.pipeline.content.analyze import analyze_content
+from interview_prep_backend.pipeline.content.text import sentences_from_text, sentences_from_words
 from interview_prep_backend.pipeline.presence.analyze import analyze_presence
-from interview_prep_backend.pipeline.result import build_result
+from interview_prep_backend.pipeline.result import build_result, content_block
 from interview_prep_backend.pipeline.speech.analyze import analyze_speech
 
 ProgressFn = Callable[[str, float], None]  # (stage, overall fraction 0-1)
@@ -75,6 +79,8 @@ def analyze_file(
     model_loader: Callable[[], WhisperModel],
     options: PipelineOptions,
     progress: ProgressFn | None = None,
+    bank_question: Question | None = None,
+    llm: LlmCoach | None = None,
 ) -> dict[str, Any]:
     seconds: dict[str, float] = {}
     started = time.perf_counter()
@@ -139,11 +145,65 @@ def analyze_file(
 
     result = build_result(
         file_key=file_key,
-        question=question,
+        question=bank_question.text if bank_question else question,
         media=info,
         speech=speech,
         presence=presence,
         stage_seconds=seconds,
     )
+    t0 = time.perf_counter()
+    words = speech.transcript.words
+    content = analyze_content(
+        sentences_from_words(words),
+        question=bank_question,
+        question_text=question,
+        spoken_seconds=speech.delivery.speaking_span_s,
+    )
+    result["content"] = content_block(content)
+    seconds["content"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    run_coaching(result, llm)
+    seconds["coaching"] = time.perf_counter() - t0
+    result["stage_seconds"] = {k: round(v, 3) for k, v in seconds.items()}
+    result["processing_time_ms"] = int((time.perf_counter() - started) * 1000)
+    return result
+
+
+def analyze_text(
+    text: str,
+    *,
+    question: str | None,
+    bank_question: Question | None = None,
+    llm: LlmCoach | None = None,
+) -> dict[str, Any]:
+    """A typed answer: content and coaching only; delivery and presence are absent."""
+    started = time.perf_counter()
+    content = analyze_content(
+        sentences_from_text(text),
+        question=bank_question,
+        question_text=question,
+        spoken_seconds=None,
+    )
+    result: dict[str, Any] = {
+        "result_version": 1,
+        "analysis_id": None,
+        "file_key": None,
+        "status": "completed",
+        "answer_type": "text",
+        "question": bank_question.text if bank_question else question,
+        "answer_text": text,
+        "media": None,
+        "transcript_analysis": None,
+        "speech_metrics": None,
+        "facial_analysis": None,
+        "presence": None,
+        "content": content_block(content),
+    }
+    t0 = time.perf_counter()
+    run_coaching(result, llm)
+    result["stage_seconds"] = {
+        "content": round(t0 - started, 4),
+        "coaching": round(time.perf_counter() - t0, 4),
+    }
     result["processing_time_ms"] = int((time.perf_counter() - started) * 1000)
     return result

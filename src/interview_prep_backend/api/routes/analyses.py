@@ -20,9 +20,11 @@ from interview_prep_backend.api.schemas import (
     AnalyzeRequest,
     ErrorInfo,
 )
+from interview_prep_backend.content.bank import BY_ID, Question
 from interview_prep_backend.db.models import Analysis
 from interview_prep_backend.db.repository import COMPLETED, FAILED, RUNNING
 from interview_prep_backend.errors import ErrorCode
+from interview_prep_backend.pipeline.run import analyze_text
 
 router = APIRouter(prefix="/api/v1", tags=["analyses"])
 
@@ -34,6 +36,8 @@ def _status(row: Analysis, with_result: bool) -> AnalysisStatus:
         analysis_id=row.id,
         file_key=row.file_key,
         question=row.question,
+        question_id=row.question_id,
+        answer_type="text" if row.answer_text is not None else "recording",
         status=row.status,  # type: ignore[arg-type]
         stage=row.stage,
         progress_pct=round(row.progress * 100, 1),
@@ -68,11 +72,26 @@ def _failure_response(row: Analysis) -> JSONResponse:
     responses={202: {"model": AnalysisAccepted}, 422: {"description": "Bad media or request"}},
 )
 async def analyze(body: AnalyzeRequest, request: Request, svc: ServicesDep) -> Any:
-    """Analyze an uploaded recording.
+    """Analyze an uploaded recording (`file_key`) or a typed answer (`text`).
 
-    Waits and returns the result, like the original service; with `"wait": false` it
-    answers 202 at once with the analysis id and a status URL to poll.
+    A recording is waited for and returned, like the original service; with
+    `"wait": false` it answers 202 at once with the analysis id and a status URL to poll.
+    A typed answer (content and coaching only) is answered at once.
     """
+    if (body.file_key is not None and body.text is not None) or (
+        body.file_key is None and body.text is None
+    ):
+        raise ApiError(422, "invalid_request", "Send either file_key or text.")
+    bank_question = None
+    if body.question_id is not None:
+        bank_question = BY_ID.get(body.question_id)
+        if bank_question is None:
+            raise ApiError(404, "unknown_question", "No question in the bank has this id.")
+    question = (body.question or "").strip() or None
+    if bank_question is not None:
+        question = bank_question.text
+    if body.text is not None:
+        return await _analyze_text(body.text, question, bank_question, svc)
     if not keys.is_valid_key(body.file_key):
         raise ApiError(422, "invalid_file_key", "This is not a key issued by upload-url.")
     upload = await asyncio.to_thread(svc.repo.get_upload, body.file_key)
@@ -80,8 +99,9 @@ async def analyze(body: AnalyzeRequest, request: Request, svc: ServicesDep) -> A
         raise ApiError(404, "unknown_file_key", "No upload was issued for this key.")
     if not await asyncio.to_thread(svc.storage.exists, body.file_key):
         raise ApiError(409, "file_not_uploaded", "Nothing has been uploaded to this key yet.")
-    question = body.question.strip() if body.question else None
-    row = await asyncio.to_thread(svc.repo.create_analysis, body.file_key, question or None)
+    row = await asyncio.to_thread(
+        svc.repo.create_analysis, body.file_key, question, body.question_id
+    )
     svc.queue.submit(row.id)
     status_url = str(request.url_for("get_analysis", analysis_id=row.id))
     accepted = AnalysisAccepted(
@@ -103,6 +123,27 @@ async def analyze(body: AnalyzeRequest, request: Request, svc: ServicesDep) -> A
     return JSONResponse(accepted.model_dump(), status_code=202)
 
 
+async def _analyze_text(
+    text: str, question: str | None, bank_question: Question | None, svc: ServicesDep
+) -> JSONResponse:
+    if not text.strip():
+        raise ApiError(422, "empty_answer", "The typed answer is empty.")
+    row = await asyncio.to_thread(
+        svc.repo.create_analysis,
+        None,
+        question,
+        bank_question.id if bank_question else None,
+        text,
+    )
+    result = await asyncio.to_thread(
+        analyze_text, text, question=question, bank_question=bank_question, llm=svc.llm
+    )
+    result["analysis_id"] = row.id
+    await asyncio.to_thread(svc.repo.start, row.id)
+    await asyncio.to_thread(svc.repo.complete, row.id, result)
+    return JSONResponse(result)
+
+
 @router.get("/analyses/{analysis_id}", response_model=AnalysisStatus, name="get_analysis")
 def get_analysis(analysis_id: str, svc: ServicesDep) -> AnalysisStatus:
     row = svc.repo.get(analysis_id)
@@ -116,9 +157,10 @@ def list_analyses(
     svc: ServicesDep,
     limit: int = Query(20, ge=1, le=100),
     offset: int = Query(0, ge=0),
+    question_id: str | None = Query(None, max_length=64),
 ) -> AnalysisPage:
-    """Analyses, newest first, without their full results."""
-    page = svc.repo.list(limit, offset)
+    """Analyses, newest first, without their full results; optionally for one question."""
+    page = svc.repo.list(limit, offset, question_id)
     return AnalysisPage(
         items=[_status(r, with_result=False) for r in page.items],
         total=page.total,
@@ -136,7 +178,7 @@ def delete_analysis(analysis_id: str, svc: ServicesDep) -> Response:
     if row.status == RUNNING:
         raise ApiError(409, "analysis_running", "The analysis is running; delete it when done.")
     svc.repo.delete(analysis_id)
-    if svc.repo.count_for_key(row.file_key) == 0:
+    if row.file_key and svc.repo.count_for_key(row.file_key) == 0:
         svc.storage.delete(row.file_key)
         svc.repo.delete_upload(row.file_key)
     return Response(status_code=204)

@@ -1,0 +1,1 @@
+"""LLM coach over any OpenAI-compatible endpoint (DeepSeek by default)."""

@@ -1,0 +1,1 @@
+"""Interview content: the question bank."""

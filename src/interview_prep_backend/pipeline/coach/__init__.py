@@ -1,0 +1,1 @@
+"""Coaching: scores, strengths and improvements tied to evidence, from any coach."""

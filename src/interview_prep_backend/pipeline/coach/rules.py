@@ -1,0 +1,102 @@
+"""The rules coach: deterministic scores and feedback from the thresholds table.
+
+Each metric is scored by its threshold (100 in the good band, falling to 0 at the zero
+points); a group's score is the weighted mean of its metrics, and the overall score the
+weighted mean of the groups present (content 0.45, delivery 0.35, presence 0.20;
+re-weighted when a group is absent, e.g. for a typed answer). Improvements are the
+three metrics with the largest weighted shortfall below 70; strengths the three best
+at 85 or above. Each cites its evidence: times and quoted words where the metric has a
+moment, otherwise the metric and its value.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from interview_prep_backend.pipeline.coach.drills import DRILLS, STAR_MODELS, TITLES
+from interview_prep_backend.pipeline.coach.measures import (
+    Measure,
+    content_measures,
+    delivery_measures,
+    presence_measures,
+)
+from interview_prep_backend.pipeline.coach.thresholds import BY_KEY, GROUP_WEIGHTS
+
+IMPROVE_BELOW = 70.0
+STRENGTH_FROM = 85.0
+MAX_ITEMS = 3
+
+
+def _scored(measures: list[Measure]) -> list[tuple[Measure, float]]:
+    return [(m, round(BY_KEY[m.key].score(m.value), 1)) for m in measures]
+
+
+def _group_score(scored: list[tuple[Measure, float]]) -> float | None:
+    if not scored:
+        return None
+    weights = [BY_KEY[m.key].weight for m, _ in scored]
+    return round(sum(w * s for w, (_, s) in zip(weights, scored, strict=True)) / sum(weights), 1)
+
+
+def _item(
+    measure: Measure, score: float, improvement: bool, result: dict[str, Any]
+) -> dict[str, Any]:
+    t = BY_KEY[measure.key]
+    title = TITLES[measure.key][0 if improvement else 1]
+    item: dict[str, Any] = {
+        "metric": measure.key,
+        "title": title,
+        "score": score,
+        "value": measure.display,
+        "target": t.band(),
+        "evidence": measure.evidence.as_dict(),
+        "why": t.why,
+    }
+    if improvement:
+        item["drill"] = DRILLS[measure.key]
+        if measure.key == "star":
+            missing = [p for p, v in result["content"]["star"].items() if not v["present"]]
+            item["model_sentences"] = {p: STAR_MODELS[p] for p in missing}
+    return item
+
+
+def coach(result: dict[str, Any]) -> dict[str, Any]:
+    groups = {
+        "delivery": _scored(delivery_measures(result)),
+        "presence": _scored(presence_measures(result)),
+        "content": _scored(content_measures(result)),
+    }
+    scores = {g: _group_score(s) for g, s in groups.items()}
+    present = {g: s for g, s in scores.items() if s is not None}
+    overall = (
+        round(sum(GROUP_WEIGHTS[g] * s for g, s in present.items())
+              / sum(GROUP_WEIGHTS[g] for g in present), 1)
+        if present else None
+    )  # fmt: skip
+    every = [(m, s) for scored in groups.values() for m, s in scored]
+    shortfall = sorted(
+        (x for x in every if x[1] < IMPROVE_BELOW),
+        key=lambda x: BY_KEY[x[0].key].weight * (100 - x[1]),
+        reverse=True,
+    )
+    best = sorted(
+        (x for x in every if x[1] >= STRENGTH_FROM),
+        key=lambda x: (x[1], BY_KEY[x[0].key].weight),
+        reverse=True,
+    )
+    return {
+        "engine": "rules",
+        "scores": {"overall": overall, **scores},
+        "metrics": [
+            {
+                "metric": m.key,
+                "group": BY_KEY[m.key].group,
+                "value": m.display,
+                "score": s,
+                "target": BY_KEY[m.key].band(),
+            }
+            for m, s in every
+        ],
+        "strengths": [_item(m, s, False, result) for m, s in best[:MAX_ITEMS]],
+        "improvements": [_item(m, s, True, result) for m, s in shortfall[:MAX_ITEMS]],
+    }

@@ -1,0 +1,1 @@
+"""Content half: what the answer says, judged against the question."""

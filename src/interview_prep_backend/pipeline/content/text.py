@@ -1,0 +1,71 @@
+"""Sentences and word stems, for spoken answers (with times) and typed ones (without).
+
+Stems come from the Snowball (Porter 2) English stemmer, so "led", "leading" and
+"leadership" meet their keywords however the candidate phrased them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+from interview_prep_backend.pipeline.speech.transcribe import Word
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
+_stemmer = snowballstemmer.stemmer("english")
+
+STOPWORDS = frozenset(
+    """
+    a an the and or but if then so of to in on at by for with from as is are was were be
+    been being it its this that these those there here i me my we us our you your he she
+    they them their his her what which who whom when where why how do did does done have
+    has had not no yes just very really also into about over up out can could would should
+    will shall may might must um uh er ah hmm like yeah okay oh
+    """.split()
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: float | None  # seconds; None for typed answers
+    end: float | None
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower().replace("’", "'"))
+
+
+@lru_cache(maxsize=20_000)
+def stem(word: str) -> str:
+    return _stemmer.stemWord(word.split("'")[0])
+
+
+def content_stems(text: str) -> list[str]:
+    return [stem(t) for t in tokens(text) if t not in STOPWORDS]
+
+
+def sentences_from_words(words: list[Word]) -> list[Sentence]:
+    out: list[Sentence] = []
+    current: list[Word] = []
+    for word in words:
+        current.append(word)
+        if word.text.endswith((".", "?", "!")):
+            out.append(_join(current))
+            current = []
+    if current:
+        out.append(_join(current))
+    return out
+
+
+def _join(words: list[Word]) -> Sentence:
+    return Sentence(" ".join(w.text for w in words), words[0].start, words[-1].end)
+
+
+def sentences_from_text(text: str) -> list[Sentence]:
+    parts = [p.strip() for p in _SENTENCE_SPLIT.split(text.strip()) if p.strip()]
+    return [Sentence(p, None, None) for p in parts]
