@@ -15,7 +15,14 @@ from interview_prep_backend.adapters.llm.coach import OpenAICompatibleCoach
 from interview_prep_backend.adapters.storage.local import LocalStorage
 from interview_prep_backend.api import errors
 from interview_prep_backend.api.deps import Services
-from interview_prep_backend.api.routes import analyses, health, questions, uploads
+from interview_prep_backend.api.routes import (
+    analyses,
+    coaching,
+    health,
+    media,
+    questions,
+    uploads,
+)
 from interview_prep_backend.db.engine import make_engine, make_sessionmaker, migrate
 from interview_prep_backend.db.repository import Repository
 from interview_prep_backend.jobs.local import LocalJobQueue
@@ -25,6 +32,7 @@ from interview_prep_backend.pipeline.presence.analyze import warm_up as presence
 from interview_prep_backend.pipeline.run import PipelineOptions
 from interview_prep_backend.pipeline.speech.model import load_model
 from interview_prep_backend.settings import Settings, get_settings
+from interview_prep_backend.web import mount_web
 
 log = logging.getLogger(__name__)
 
@@ -114,4 +122,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(uploads.router)
     app.include_router(analyses.router)
     app.include_router(questions.router)
+    app.include_router(media.router)
+    app.include_router(coaching.router)
+    mount_web(app)
     return app

@@ -66,6 +66,7 @@ class AnalysisStatus(BaseModel):
     started_at: datetime | None
     finished_at: datetime | None
     processing_time_ms: int | None
+    overall_score: float | None = None
     result: dict[str, Any] | None = None
 
 

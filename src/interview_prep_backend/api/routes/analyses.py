@@ -32,6 +32,8 @@ POLL_S = 0.1
 
 
 def _status(row: Analysis, with_result: bool) -> AnalysisStatus:
+    result = json.loads(row.result_json) if row.result_json else None
+    coaching = (result or {}).get("coaching") or {}
     return AnalysisStatus(
         analysis_id=row.id,
         file_key=row.file_key,
@@ -48,7 +50,8 @@ def _status(row: Analysis, with_result: bool) -> AnalysisStatus:
         started_at=row.started_at,
         finished_at=row.finished_at,
         processing_time_ms=row.processing_time_ms,
-        result=json.loads(row.result_json) if with_result and row.result_json else None,
+        overall_score=(coaching.get("scores") or {}).get("overall"),
+        result=result if with_result else None,
     )
 
 
