@@ -39,7 +39,12 @@ def main() -> None:
         txt, vtt = path.with_suffix(".txt"), path.with_suffix(".vtt")
         if not txt.exists() and not vtt.exists():
             continue
-        speech = analyze_speech(decode_audio(path, settings.max_media_seconds), model)
+        speech = analyze_speech(
+            decode_audio(path, settings.max_media_seconds),
+            model,
+            batch_size=settings.whisper_batch_size,
+            beam_size=settings.whisper_beam_size,
+        )
         marks = read_vtt(vtt) if vtt.exists() else []
         reference = txt.read_text() if txt.exists() else " ".join(m.text for m in marks)
         wer = word_error_rate(reference, speech.transcript.text)

@@ -67,7 +67,11 @@ class AnalysisStatus(BaseModel):
     finished_at: datetime | None
     processing_time_ms: int | None
     overall_score: float | None = None
-    result: dict[str, Any] | None = None
+    result: dict[str, Any] | None = Field(
+        default=None,
+        description='The result; while running, a part of it marked "partial": true '
+        "(transcript and speech metrics, before the video half ends).",
+    )
 
 
 class AnalysisPage(BaseModel):

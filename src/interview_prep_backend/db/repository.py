@@ -114,6 +114,7 @@ class Repository:
             if row is None or row.status != QUEUED:
                 return None
             row.status, row.stage, row.progress = RUNNING, "media", 0.0
+            row.result_json = None  # a partial result of a cut-off earlier try
             row.attempts += 1
             row.started_at = utcnow()
             return row
@@ -124,6 +125,15 @@ class Repository:
                 update(Analysis)
                 .where(Analysis.id == analysis_id, Analysis.status == RUNNING)
                 .values(stage=stage, progress=round(progress, 4))
+            )
+
+    def set_partial(self, analysis_id: str, partial: dict[str, Any]) -> None:
+        """Store what is known so far; readers see it while the analysis runs."""
+        with self._sessions.begin() as s:
+            s.execute(
+                update(Analysis)
+                .where(Analysis.id == analysis_id, Analysis.status == RUNNING)
+                .values(result_json=json.dumps(partial))
             )
 
     def complete(self, analysis_id: str, result: dict[str, Any]) -> None:
@@ -172,5 +182,5 @@ class Repository:
             s.execute(
                 update(Analysis)
                 .where(Analysis.id == analysis_id)
-                .values(status=QUEUED, stage=None, progress=0.0)
+                .values(status=QUEUED, stage=None, progress=0.0, result_json=None)
             )

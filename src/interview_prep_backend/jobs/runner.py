@@ -70,6 +70,7 @@ class AnalysisRunner:
                     progress=self._progress_writer(analysis_id),
                     bank_question=BY_ID.get(row.question_id or ""),
                     llm=self.llm,
+                    on_partial=lambda part: self.repo.set_partial(analysis_id, part),
                 )
         except AnalysisError as exc:
             log.info("analysis %s failed: %s (%s)", analysis_id, exc.code, exc.message)

@@ -141,6 +141,13 @@ def content_block(c: ContentAnalysis) -> dict[str, Any]:
     }
 
 
+def speech_blocks(speech: SpeechAnalysis) -> dict[str, Any]:
+    return {
+        "transcript_analysis": _transcript_analysis(speech),
+        "speech_metrics": _speech_metrics(speech),
+    }
+
+
 def build_result(
     *,
     file_key: str,

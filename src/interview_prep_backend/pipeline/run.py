@@ -11,7 +11,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +23,11 @@ from interview_prep_backend.pipeline.coach.stage import LlmCoach, run_coaching
 from interview_prep_backend.pipeline.content.analyze import analyze_content
 from interview_prep_backend.pipeline.content.text import sentences_from_text, sentences_from_words
 from interview_prep_backend.pipeline.presence.analyze import analyze_presence
-from interview_prep_backend.pipeline.result import build_result, content_block
+from interview_prep_backend.pipeline.result import build_result, content_block, speech_blocks
 from interview_prep_backend.pipeline.speech.analyze import analyze_speech
 
 ProgressFn = Callable[[str, float], None]  # (stage, overall fraction 0-1)
+PartialFn = Callable[[dict[str, Any]], None]  # a readable part of the result, early
 
 # Share of the overall bar each part owns; transcription dominates the time.
 _WEIGHTS = {"media": 0.05, "speech": 0.75, "presence": 0.20}
@@ -45,7 +46,7 @@ _SPEECH_SPAN = {"transcribe": (0.0, 0.92), "speech_metrics": (0.92, 0.93), "pros
 class PipelineOptions:
     max_media_seconds: float = 600.0
     batch_size: int = 2
-    beam_size: int = 5
+    beam_size: int = 1
     threads: int | None = None
     presence_fps: float = 3.0
 
@@ -81,7 +82,10 @@ def analyze_file(
     progress: ProgressFn | None = None,
     bank_question: Question | None = None,
     llm: LlmCoach | None = None,
+    on_partial: PartialFn | None = None,
 ) -> dict[str, Any]:
+    """Analyze one recording. `on_partial` receives the transcript and speech metrics as
+    soon as they exist, while the video half may still be running."""
     seconds: dict[str, float] = {}
     started = time.perf_counter()
     t0 = started
@@ -141,6 +145,16 @@ def analyze_file(
         seconds["transcribe"] = t_metrics - t0
         seconds["speech_metrics"] = t_prosody - t_metrics
         seconds["prosody"] = t_end - t_prosody
+        if on_partial is not None and presence_future is not None and not presence_future.done():
+            on_partial(
+                {
+                    "partial": True,
+                    "file_key": file_key,
+                    "question": bank_question.text if bank_question else question,
+                    "media": asdict(info),
+                    **speech_blocks(speech),
+                }
+            )
         presence = presence_future.result() if presence_future is not None else None
 
     result = build_result(

@@ -32,7 +32,7 @@ def analyze_speech(
     model: WhisperModel,
     *,
     batch_size: int = 2,
-    beam_size: int = 5,
+    beam_size: int = 1,
     threads: int | None = None,
     progress: Callable[[str, float], None] | None = None,
 ) -> SpeechAnalysis:
