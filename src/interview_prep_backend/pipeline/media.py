@@ -24,6 +24,8 @@ from interview_prep_backend.errors import AnalysisError, ErrorCode
 log = logging.getLogger(__name__)
 
 SAMPLE_RATE = 16_000
+# A recording stopped at the limit by the page runs a few frames over it.
+CAP_GRACE_S = 1.0
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ def _measure_duration(container: av.container.InputContainer, cap_s: float) -> f
             start = float(packet.pts * base)
             first = start if first is None else min(first, start)
             end = max(end, start + float((packet.duration or 0) * base))
-            if end - first > cap_s:
+            if end - first > cap_s + CAP_GRACE_S:
                 break
     except av.FFmpegError:
         log.info("stopped measuring duration at a corrupt packet (%.1f s)", end)
@@ -118,7 +120,7 @@ def probe(path: Path, max_seconds: float) -> MediaInfo:
             height=video.codec_context.height if video else None,
             fps=float(video.average_rate) if video and video.average_rate else None,
         )
-    if info.duration_s > max_seconds:
+    if info.duration_s > max_seconds + CAP_GRACE_S:
         lasts = "lasts" if source == "header" else "runs past"
         raise AnalysisError(
             ErrorCode.TOO_LONG,
@@ -167,7 +169,7 @@ def decode_audio(
     instead of a list of chunks joined at the end, which would need twice the memory.
     """
     # A little slack over the cap: headers and packets round differently.
-    max_samples = int((max_seconds + 1.0) * rate)
+    max_samples = int((max_seconds + CAP_GRACE_S + 1.0) * rate)
     capacity = min(max_samples, int(((expected_s or 0.0) + 1.0) * rate))
     buffer = np.empty(capacity, dtype=np.float32)
     filled = 0
