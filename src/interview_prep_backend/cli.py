@@ -108,6 +108,19 @@ def _finish(result: dict[str, Any], args: argparse.Namespace) -> int:
     return 0
 
 
+def _s3_cors(args: argparse.Namespace) -> int:
+    from interview_prep_backend.adapters.storage.s3 import S3Storage
+    from interview_prep_backend.api.app import build_storage
+
+    storage = build_storage(get_settings())
+    if not isinstance(storage, S3Storage):
+        print("STORAGE_BACKEND is not s3: nothing to configure", file=sys.stderr)
+        return 2
+    storage.apply_cors(args.origin)
+    print(f"CORS on bucket {storage.bucket} now allows {', '.join(args.origin)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     tune_allocator()
     parser = argparse.ArgumentParser(prog="interview-prep", description=__doc__)
@@ -123,6 +136,9 @@ def main(argv: list[str] | None = None) -> int:
     analyze.add_argument("--question-id", default=None, help="a question from the bank")
     analyze.add_argument("--json", metavar="OUT", default=None, help="write the result JSON here")
     analyze.set_defaults(func=_analyze)
+    cors = sub.add_parser("s3-cors", help="let the web page's origin upload to the S3 bucket")
+    cors.add_argument("--origin", action="append", required=True, help="e.g. https://coach.example")
+    cors.set_defaults(func=_s3_cors)
     args = parser.parse_args(argv)
     return int(args.func(args))
 

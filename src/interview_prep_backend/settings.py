@@ -10,6 +10,7 @@ import os
 import secrets
 from functools import cached_property
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -24,8 +25,12 @@ class Settings(BaseSettings):
         default=None, description="Base URL the browser uses to reach this server."
     )
 
-    # Uploads.
-    storage_backend: str = "local"
+    # Uploads: "local" (embedded) or "s3" (AWS_S3_BUCKET, any S3-compatible server).
+    storage_backend: Literal["local", "s3"] = "local"
+    s3_endpoint_url: str | None = None
+    s3_upload_method: Literal["put", "post"] = "put"
+    aws_access_key_id: str | None = None
+    aws_secret_access_key: str | None = None
     upload_secret: str | None = None
     upload_url_expires_s: int = 900
     upload_max_bytes: int = 500 * 1024 * 1024

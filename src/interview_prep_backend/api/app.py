@@ -12,7 +12,9 @@ from fastapi import FastAPI
 
 from interview_prep_backend import __version__
 from interview_prep_backend.adapters.llm.coach import OpenAICompatibleCoach
+from interview_prep_backend.adapters.storage.base import Storage
 from interview_prep_backend.adapters.storage.local import LocalStorage
+from interview_prep_backend.adapters.storage.s3 import S3Storage
 from interview_prep_backend.api import errors
 from interview_prep_backend.api.deps import Services
 from interview_prep_backend.api.routes import (
@@ -69,11 +71,30 @@ def llm_coach(settings: Settings) -> OpenAICompatibleCoach | None:
     )
 
 
+class ConfigurationError(RuntimeError):
+    """Settings that cannot work; start-up stops with this message."""
+
+
+def build_storage(settings: Settings) -> Storage:
+    if settings.storage_backend == "s3":
+        if not settings.aws_s3_bucket:
+            raise ConfigurationError("STORAGE_BACKEND=s3 needs AWS_S3_BUCKET")
+        return S3Storage(
+            settings.aws_s3_bucket,
+            region=settings.aws_region,
+            endpoint_url=settings.s3_endpoint_url,
+            access_key_id=settings.aws_access_key_id,
+            secret_access_key=settings.aws_secret_access_key,
+            upload_method=settings.s3_upload_method,
+        )
+    return LocalStorage(settings.media_dir, settings.signing_secret)
+
+
 def build_services(settings: Settings) -> Services:
+    storage = build_storage(settings)
     engine = make_engine(settings.resolved_database_url)
     migrate(engine)
     repo = Repository(make_sessionmaker(engine))
-    storage = LocalStorage(settings.media_dir, settings.signing_secret)
     llm = llm_coach(settings)
     runner = AnalysisRunner(
         repo, storage, model_loader(settings), pipeline_options(settings), llm=llm

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlalchemy import Engine
 
-from interview_prep_backend.adapters.storage.local import LocalStorage
+from interview_prep_backend.adapters.storage.base import Storage
 from interview_prep_backend.db.repository import Repository
 from interview_prep_backend.jobs.queue import JobQueue
 from interview_prep_backend.pipeline.coach.stage import LlmCoach
@@ -20,7 +20,7 @@ class Services:
     settings: Settings
     engine: Engine
     repo: Repository
-    storage: LocalStorage
+    storage: Storage
     queue: JobQueue
     llm: LlmCoach | None = None
     model_ready: bool = False

@@ -22,6 +22,9 @@ class UploadUrlResponse(BaseModel):
     expires_in: int
     method: str = "PUT"
     headers: dict[str, str] = {}
+    fields: dict[str, str] = Field(
+        default_factory=dict, description="Form fields to send first, for a presigned POST."
+    )
     max_bytes: int
 
 

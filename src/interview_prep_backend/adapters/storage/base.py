@@ -15,6 +15,7 @@ class UploadTarget:
     method: str
     expires_in: int
     headers: dict[str, str] = field(default_factory=dict)
+    fields: dict[str, str] = field(default_factory=dict)  # form fields of a presigned POST
 
 
 class StorageError(Exception):
@@ -33,6 +34,10 @@ class Storage(Protocol):
         ...
 
     def delete(self, key: str) -> None: ...
+
+    def playback_url(self, key: str, expires_in: int = 3600) -> str | None:
+        """A URL the browser can play the recording from, or None to serve it here."""
+        ...
 
     def check(self) -> None:
         """Raise StorageError when the store cannot be used."""

@@ -94,6 +94,9 @@ class LocalStorage:
     def delete(self, key: str) -> None:
         self.path_for(key).unlink(missing_ok=True)
 
+    def playback_url(self, key: str, expires_in: int = 3600) -> str | None:
+        return None  # served by GET /api/v1/media/{key}
+
     def check(self) -> None:
         try:
             self.root.mkdir(parents=True, exist_ok=True)

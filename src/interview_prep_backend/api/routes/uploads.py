@@ -8,7 +8,12 @@ from datetime import UTC, datetime, timedelta
 from fastapi import APIRouter, Query, Request
 
 from interview_prep_backend.adapters.storage import keys
-from interview_prep_backend.adapters.storage.local import AlreadyUploaded, UploadTooLarge
+from interview_prep_backend.adapters.storage.local import (
+    AlreadyUploaded,
+    LocalStorage,
+    UploadTooLarge,
+)
+from interview_prep_backend.adapters.storage.s3 import S3Storage
 from interview_prep_backend.api.deps import ServicesDep
 from interview_prep_backend.api.errors import ApiError
 from interview_prep_backend.api.schemas import UploadDone, UploadUrlRequest, UploadUrlResponse
@@ -34,6 +39,11 @@ def create_upload_url(
     cap = settings.upload_max_bytes
     if body.file_size is not None and body.file_size > cap:
         raise ApiError(413, "file_too_large", f"Uploads are limited to {cap} bytes.")
+    storage = svc.storage
+    if body.file_size is None and isinstance(storage, S3Storage) and storage.upload_method == "put":
+        raise ApiError(
+            422, "file_size_required", "State file_size: the upload URL is signed for it."
+        )
     max_bytes = body.file_size if body.file_size is not None else cap
     key = keys.new_key(body.file_type, extension)
     base_url = settings.public_base_url or str(request.base_url)
@@ -53,6 +63,7 @@ def create_upload_url(
         expires_in=target.expires_in,
         method=target.method,
         headers=target.headers,
+        fields=target.fields,
         max_bytes=max_bytes,
     )
 
@@ -67,8 +78,10 @@ async def put_upload(
     expires: int = Query(...),
     signature: str = Query(..., max_length=128),
 ) -> UploadDone:
-    """Receive the recording. Only URLs from `upload-url` are accepted."""
+    """Receive the recording (local storage). Only URLs from `upload-url` are accepted."""
     storage = svc.storage
+    if not isinstance(storage, LocalStorage):
+        raise ApiError(404, "not_found", "Uploads go straight to object storage.")
     if not keys.is_valid_key(file_key) or not storage.verify(
         file_key, content_type, max_bytes, expires, signature
     ):

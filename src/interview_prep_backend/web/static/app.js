@@ -163,11 +163,18 @@ function put(target, blob) {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open(target.method || "PUT", target.upload_url);
-    for (const [k, v] of Object.entries(target.headers || {})) xhr.setRequestHeader(k, v);
+    if (target.method !== "POST") for (const [k, v] of Object.entries(target.headers || {})) xhr.setRequestHeader(k, v);
     xhr.upload.onprogress = (e) => { if (e.lengthComputable) $("upload-bar").value = (100 * e.loaded) / e.total; };
     xhr.onload = () => (xhr.status < 300 ? resolve() : reject(new Error(`upload ${xhr.status}`)));
     xhr.onerror = () => reject(new Error("network"));
-    xhr.send(blob);
+    if (target.method === "POST") {  // presigned POST: the form fields, then the file
+      const form = new FormData();
+      for (const [k, v] of Object.entries(target.fields || {})) form.append(k, v);
+      form.append("file", blob);
+      xhr.send(form);
+    } else {
+      xhr.send(blob);
+    }
   });
 }
 

@@ -1,0 +1,136 @@
+"""S3 storage (AWS or any S3-compatible server) through boto3.
+
+Upload URLs are presigned PUTs with Content-Type and Content-Length signed, as the
+original frontend used: the client states the size when it asks, the server caps it,
+and S3 refuses any other type, size, key, an altered signature or an expired URL. A
+presigned POST with `content-length-range` and Content-Type conditions is the option
+for clients that cannot state the size (`S3_UPLOAD_METHOD=post`). Analysis streams the
+object to a temporary file (never into memory) and deletes it afterwards.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import boto3
+from botocore.config import Config
+from botocore.exceptions import BotoCoreError, ClientError
+
+from interview_prep_backend.adapters.storage.base import StorageError, UploadTarget
+from interview_prep_backend.adapters.storage.keys import is_valid_key
+
+
+def _missing(exc: ClientError) -> bool:
+    return exc.response.get("Error", {}).get("Code") in {"404", "NoSuchKey", "NotFound"}
+
+
+class S3Storage:
+    def __init__(
+        self,
+        bucket: str,
+        *,
+        region: str,
+        endpoint_url: str | None = None,
+        access_key_id: str | None = None,
+        secret_access_key: str | None = None,
+        upload_method: str = "put",
+        client: Any = None,
+    ) -> None:
+        self.bucket = bucket
+        self.upload_method = upload_method
+        self.client = client or boto3.client(
+            "s3",
+            region_name=region,
+            endpoint_url=endpoint_url,
+            aws_access_key_id=access_key_id,
+            aws_secret_access_key=secret_access_key,
+            # Path-style works with every S3-compatible server; AWS accepts it too.
+            config=Config(
+                signature_version="s3v4",
+                s3={"addressing_style": "path" if endpoint_url else "auto"},
+                retries={"max_attempts": 3, "mode": "standard"},
+            ),
+        )
+
+    def upload_target(
+        self, key: str, content_type: str, max_bytes: int, expires_in: int, base_url: str
+    ) -> UploadTarget:
+        if self.upload_method == "post":
+            post = self.client.generate_presigned_post(
+                Bucket=self.bucket,
+                Key=key,
+                Fields={"Content-Type": content_type},
+                Conditions=[{"Content-Type": content_type}, ["content-length-range", 1, max_bytes]],
+                ExpiresIn=expires_in,
+            )
+            return UploadTarget(post["url"], "POST", expires_in, headers={}, fields=post["fields"])
+        url = self.client.generate_presigned_url(
+            "put_object",
+            Params={
+                "Bucket": self.bucket,
+                "Key": key,
+                "ContentType": content_type,
+                "ContentLength": max_bytes,
+            },
+            ExpiresIn=expires_in,
+        )
+        return UploadTarget(url, "PUT", expires_in, headers={"Content-Type": content_type})
+
+    def exists(self, key: str) -> bool:
+        if not is_valid_key(key):
+            return False
+        try:
+            self.client.head_object(Bucket=self.bucket, Key=key)
+        except ClientError as exc:
+            if _missing(exc):
+                return False
+            raise StorageError(f"S3 head_object failed: {exc}") from exc
+        return True
+
+    @contextlib.contextmanager
+    def local_copy(self, key: str) -> Iterator[Path]:
+        suffix = Path(key).suffix
+        fd, name = tempfile.mkstemp(prefix="interview-", suffix=suffix)
+        os.close(fd)
+        path = Path(name)
+        try:
+            self.client.download_file(self.bucket, key, str(path))  # streamed in parts
+            yield path
+        finally:
+            path.unlink(missing_ok=True)
+
+    def playback_url(self, key: str, expires_in: int = 3600) -> str:
+        return self.client.generate_presigned_url(
+            "get_object", Params={"Bucket": self.bucket, "Key": key}, ExpiresIn=expires_in
+        )
+
+    def delete(self, key: str) -> None:
+        self.client.delete_object(Bucket=self.bucket, Key=key)
+
+    def check(self) -> None:
+        try:
+            self.client.head_bucket(Bucket=self.bucket)
+        except (ClientError, BotoCoreError) as exc:
+            raise StorageError(f"bucket {self.bucket!r} is not reachable: {exc}") from exc
+
+    def apply_cors(self, origins: list[str], max_age_s: int = 3600) -> None:
+        """Let the web page's origin PUT/POST uploads and GET recordings directly."""
+        self.client.put_bucket_cors(
+            Bucket=self.bucket,
+            CORSConfiguration={
+                "CORSRules": [
+                    {
+                        "AllowedOrigins": origins,
+                        "AllowedMethods": ["PUT", "POST", "GET", "HEAD"],
+                        "AllowedHeaders": ["Content-Type", "Content-Length"],
+                        "ExposeHeaders": ["ETag"],
+                        "MaxAgeSeconds": max_age_s,
+                    }
+                ]
+            },
+        )
