@@ -29,7 +29,11 @@ def flow(base: str, path: Path) -> tuple[float, dict]:
     with httpx.Client(timeout=600) as http:
         target = http.post(
             f"{base}/api/v1/upload-url",
-            json={"file_type": file_type, "content_type": content_type},
+            json={
+                "file_type": file_type,
+                "content_type": content_type,
+                "file_size": path.stat().st_size,
+            },
         ).json()
         with path.open("rb") as body:
             http.put(

@@ -7,10 +7,14 @@ import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from functools import partial
+from typing import Any
 
+import boto3
 from fastapi import FastAPI
 
 from interview_prep_backend import __version__
+from interview_prep_backend.adapters.aws.rekognition import RekognitionFaceAnalyzer
+from interview_prep_backend.adapters.aws.transcribe import AwsTranscriber
 from interview_prep_backend.adapters.llm.coach import OpenAICompatibleCoach
 from interview_prep_backend.adapters.storage.base import Storage
 from interview_prep_backend.adapters.storage.local import LocalStorage
@@ -90,14 +94,50 @@ def build_storage(settings: Settings) -> Storage:
     return LocalStorage(settings.media_dir, settings.signing_secret)
 
 
+def build_aws_adapters(settings: Settings, storage: Storage) -> tuple[Any, Any]:
+    """The Transcribe and Rekognition adapters the settings select, or (None, None).
+
+    Selecting one without ENABLE_EXTERNAL_APIS=true or without AWS credentials stops
+    start-up with a clear message rather than failing on the first analysis.
+    """
+    if settings.transcriber == "local" and settings.face_analyzer == "local":
+        return None, None
+    if not settings.enable_external_apis:
+        raise ConfigurationError(
+            "TRANSCRIBER=transcribe / FACE_ANALYZER=rekognition need ENABLE_EXTERNAL_APIS=true"
+        )
+    session = boto3.Session(
+        aws_access_key_id=settings.aws_access_key_id,
+        aws_secret_access_key=settings.aws_secret_access_key,
+        region_name=settings.aws_region,
+    )
+    if session.get_credentials() is None:
+        raise ConfigurationError("the AWS adapters need credentials (AWS_ACCESS_KEY_ID, ...)")
+    transcriber = faces = None
+    if settings.transcriber == "transcribe":
+        if not isinstance(storage, S3Storage):
+            raise ConfigurationError("TRANSCRIBER=transcribe needs STORAGE_BACKEND=s3")
+        transcriber = AwsTranscriber(session.client("transcribe"), storage.client, storage.bucket)
+    if settings.face_analyzer == "rekognition":
+        faces = RekognitionFaceAnalyzer(session.client("rekognition"), fps=settings.rekognition_fps)
+    return transcriber, faces
+
+
 def build_services(settings: Settings) -> Services:
     storage = build_storage(settings)
+    transcriber, face_analyzer = build_aws_adapters(settings, storage)
     engine = make_engine(settings.resolved_database_url)
     migrate(engine)
     repo = Repository(make_sessionmaker(engine))
     llm = llm_coach(settings)
     runner = AnalysisRunner(
-        repo, storage, model_loader(settings), pipeline_options(settings), llm=llm
+        repo,
+        storage,
+        model_loader(settings),
+        pipeline_options(settings),
+        llm=llm,
+        transcriber=transcriber,
+        face_analyzer=face_analyzer,
     )
     queue = LocalJobQueue(runner.run, settings.job_concurrency)
     return Services(

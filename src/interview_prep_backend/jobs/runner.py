@@ -19,7 +19,12 @@ from interview_prep_backend.db.repository import Repository
 from interview_prep_backend.errors import AnalysisError, ErrorCode
 from interview_prep_backend.jobs.queue import JobQueue
 from interview_prep_backend.pipeline.coach.stage import LlmCoach
-from interview_prep_backend.pipeline.run import PipelineOptions, analyze_file
+from interview_prep_backend.pipeline.run import (
+    FaceAnalyzer,
+    PipelineOptions,
+    RemoteTranscriber,
+    analyze_file,
+)
 
 log = logging.getLogger(__name__)
 
@@ -34,12 +39,16 @@ class AnalysisRunner:
         model_loader: Callable[[], WhisperModel],
         options: PipelineOptions,
         llm: LlmCoach | None = None,
+        transcriber: RemoteTranscriber | None = None,
+        face_analyzer: FaceAnalyzer | None = None,
     ) -> None:
         self.repo = repo
         self.storage = storage
         self.model_loader = model_loader
         self.options = options
         self.llm = llm
+        self.transcriber = transcriber
+        self.face_analyzer = face_analyzer
 
     def _progress_writer(self, analysis_id: str) -> Callable[[str, float], None]:
         last = {"stage": "", "at": 0.0}
@@ -71,6 +80,8 @@ class AnalysisRunner:
                     bank_question=BY_ID.get(row.question_id or ""),
                     llm=self.llm,
                     on_partial=lambda part: self.repo.set_partial(analysis_id, part),
+                    transcriber=self.transcriber,
+                    face_analyzer=self.face_analyzer,
                 )
         except AnalysisError as exc:
             log.info("analysis %s failed: %s (%s)", analysis_id, exc.code, exc.message)

@@ -23,10 +23,16 @@ from interview_prep_backend.pipeline.coach.stage import LlmCoach, run_coaching
 from interview_prep_backend.pipeline.content.analyze import analyze_content
 from interview_prep_backend.pipeline.content.text import sentences_from_text, sentences_from_words
 from interview_prep_backend.pipeline.presence.analyze import analyze_presence
+from interview_prep_backend.pipeline.presence.summary import Presence
 from interview_prep_backend.pipeline.result import build_result, content_block, speech_blocks
 from interview_prep_backend.pipeline.speech.analyze import analyze_speech
+from interview_prep_backend.pipeline.speech.transcribe import Transcript
 
 ProgressFn = Callable[[str, float], None]  # (stage, overall fraction 0-1)
+# Stand-ins for the local models (the AWS adapters): (file_key, duration, progress) and
+# (path, duration_s=, max_seconds=, progress=).
+RemoteTranscriber = Callable[[str, float, Callable[[float], None]], Transcript]
+FaceAnalyzer = Callable[..., Presence]
 PartialFn = Callable[[dict[str, Any]], None]  # a readable part of the result, early
 
 # Share of the overall bar each part owns; transcription dominates the time.
@@ -46,7 +52,7 @@ _SPEECH_SPAN = {"transcribe": (0.0, 0.92), "speech_metrics": (0.92, 0.93), "pros
 class PipelineOptions:
     max_media_seconds: float = 600.0
     batch_size: int = 2
-    beam_size: int = 1
+    beam_size: int = 5
     threads: int | None = None
     presence_fps: float = 3.0
 
@@ -83,6 +89,8 @@ def analyze_file(
     bank_question: Question | None = None,
     llm: LlmCoach | None = None,
     on_partial: PartialFn | None = None,
+    transcriber: RemoteTranscriber | None = None,
+    face_analyzer: FaceAnalyzer | None = None,
 ) -> dict[str, Any]:
     """Analyze one recording. `on_partial` receives the transcript and speech metrics as
     soon as they exist, while the video half may still be running."""
@@ -104,10 +112,10 @@ def analyze_file(
 
             def presence_job():  # type: ignore[no-untyped-def]
                 t = time.perf_counter()
-                result = analyze_presence(
+                result = (face_analyzer or analyze_presence)(
                     path,
                     duration_s=info.duration_s,
-                    fps=options.presence_fps,
+                    **({} if face_analyzer else {"fps": options.presence_fps}),
                     max_seconds=options.max_media_seconds,
                     progress=lambda f: track("presence", f),
                 )
@@ -117,7 +125,7 @@ def analyze_file(
             presence_future = pool.submit(presence_job)
 
         t0 = time.perf_counter()
-        model = model_loader()
+        model = model_loader() if transcriber is None else None
         seconds["model_load"] = time.perf_counter() - t0
         marks: dict[str, float] = {}
 
@@ -130,6 +138,9 @@ def analyze_file(
             speech = analyze_speech(
                 audio,
                 model,
+                transcribe_with=(
+                    (lambda p: transcriber(file_key, info.duration_s, p)) if transcriber else None
+                ),
                 batch_size=options.batch_size,
                 beam_size=options.beam_size,
                 threads=options.threads,

@@ -29,10 +29,11 @@ class SpeechAnalysis:
 
 def analyze_speech(
     audio: np.ndarray,
-    model: WhisperModel,
+    model: WhisperModel | None,
     *,
+    transcribe_with: Callable[[Callable[[float], None]], Transcript] | None = None,
     batch_size: int = 2,
-    beam_size: int = 1,
+    beam_size: int = 5,
     threads: int | None = None,
     progress: Callable[[str, float], None] | None = None,
 ) -> SpeechAnalysis:
@@ -44,13 +45,18 @@ def analyze_speech(
         raise AnalysisError(
             ErrorCode.NO_SPEECH, "The recording is silent; check that the microphone was on."
         )
-    transcript = transcribe(
-        audio,
-        model,
-        batch_size=batch_size,
-        beam_size=beam_size,
-        progress=lambda f: report("transcribe", f),
-    )
+    # Another transcriber (Amazon Transcribe) may stand in for the local model.
+    if transcribe_with is not None:
+        transcript = transcribe_with(lambda f: report("transcribe", f))
+    else:
+        assert model is not None
+        transcript = transcribe(
+            audio,
+            model,
+            batch_size=batch_size,
+            beam_size=beam_size,
+            progress=lambda f: report("transcribe", f),
+        )
     if not transcript.words:
         raise AnalysisError(ErrorCode.NO_SPEECH, "No speech was heard in the recording.")
     report("speech_metrics", 0.0)

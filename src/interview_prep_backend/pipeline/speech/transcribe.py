@@ -2,11 +2,12 @@
 
 Whisper is trained on cleaned-up subtitles and tends to drop "um" and "uh". Measured on
 this machine, batched decoding (batch 2, temperature 0, word timestamps) with the short
-prompt "Um, uh, hmm, er, ah." kept real fillers that plain decoding dropped. Greedy
-search (beam 1) kept the same fillers and gave the same word error rate as beam 5 on
-the reference clips, 20 % faster (4.1 against 5.1 s for a minute); `WHISPER_BEAM_SIZE`
-sets it. Longer prompts, temperature
-fallback with a prompt, and `hotwords` caused loops and invented text, so none is used.
+prompt "Um, uh, hmm, er, ah." kept real fillers that plain decoding dropped, with beam 5.
+Greedy search was 20 % faster (4.1 against 5.1 s for a minute) and matched beam 5 on the
+reference clips, but on a 7 s recording made by Chromium's MediaRecorder it emitted one
+word ("I'm") where beam 5 gave the whole sentence; beams 2 and 3 failed the same way.
+Longer prompts, temperature fallback with a prompt, and `hotwords` caused loops and
+invented text, so none is used.
 
 Long recordings are cut into parts of about a minute, in silences that the VAD finds,
 and transcribed part by part: the batched pipeline holds every 30 s chunk's audio and
@@ -113,7 +114,7 @@ def transcribe(
     model: WhisperModel,
     *,
     batch_size: int = 2,
-    beam_size: int = 1,
+    beam_size: int = 5,
     language: str | None = "en",
     progress: ProgressFn | None = None,
 ) -> Transcript:
