@@ -86,12 +86,14 @@ def test_transcribe_job_polled_through_throttling_and_read_from_s3() -> None:
         body = json.dumps(TRANSCRIPT_JSON).encode()
         ss.add_response("get_object", {"Body": StreamingBody(io.BytesIO(body), len(body))},
                         {"Bucket": BUCKET, "Key": "transcripts/x.json"})  # fmt: skip
+        ss.add_response("delete_object", {}, {"Bucket": BUCKET, "Key": "transcripts/x.json"})
         adapter = AwsTranscriber(transcribe, s3, BUCKET, sleep=naps.append)
         audio = decode_audio(FIXTURES / "answer_audio_only.webm", 600)
         speech = analyze_speech(
             audio, None, transcribe_with=lambda p: adapter(KEY, audio.size / 16_000, p)
         )
         ts.assert_no_pending_responses()
+        ss.assert_no_pending_responses()
     words = speech.transcript.words
     assert [w.text for w in words][:4] == ["So,", "um,", "I", "led"]
     assert words[0].start == 0.5 and words[-1].text == "40%."

@@ -144,4 +144,7 @@ class AwsTranscriber:
             wait = min(self.max_wait_s, wait * 1.6)
         bucket, key = s3_location(info["Transcript"]["TranscriptFileUri"])
         body = self.s3.get_object(Bucket=bucket, Key=key)["Body"].read()
+        # The transcript is the candidate's words: keep it only in the analysis, which
+        # DELETE removes, not in a stray object in the bucket.
+        self.s3.delete_object(Bucket=bucket, Key=key)
         return transcript_from_json(json.loads(body), duration_s)
