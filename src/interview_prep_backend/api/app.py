@@ -164,11 +164,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         services = build_services(settings)
         app.state.services = services
-        threading.Thread(target=_warm, args=(services,), daemon=True, name="warm").start()
+        warm = threading.Thread(target=_warm, args=(services,), daemon=True, name="warm")
+        warm.start()
         resumed, failed = recover(services.repo, services.queue, settings.job_max_attempts)
         if resumed or failed:
             log.warning("start-up: resumed %d interrupted analyses, gave up %d", resumed, failed)
         yield
+        # Native model loaders abort the process if it exits while they run: let it finish.
+        warm.join()
         services.queue.shutdown()
         services.engine.dispose()
 

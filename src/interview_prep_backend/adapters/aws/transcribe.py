@@ -20,7 +20,12 @@ from urllib.parse import unquote, urlparse
 from botocore.exceptions import ClientError
 
 from interview_prep_backend.errors import AnalysisError, ErrorCode
-from interview_prep_backend.pipeline.speech.transcribe import Segment, Transcript, Word
+from interview_prep_backend.pipeline.speech.transcribe import (
+    Segment,
+    Transcript,
+    Word,
+    sentence_groups,
+)
 
 MEDIA_FORMATS = {"webm": "webm", "mp4": "mp4", "m4a": "m4a", "wav": "wav", "mp3": "mp3",
                  "ogg": "ogg", "flac": "flac", "mov": "mp4"}  # fmt: skip
@@ -58,16 +63,8 @@ def transcript_from_json(data: dict[str, Any], duration_s: float) -> Transcript:
                 round(float(alt.get("confidence", 0.0)), 4),
             )
         )
-    segments: list[Segment] = []
-    current: list[Word] = []
-    for word in words:
-        current.append(word)
-        if word.text.endswith((".", "?", "!")):
-            segments.append(_segment(current))
-            current = []
-    if current:
-        segments.append(_segment(current))
-    return Transcript(language="en", duration_s=duration_s, segments=tuple(segments))
+    segments = tuple(_segment(group) for group in sentence_groups(words))
+    return Transcript(language="en", duration_s=duration_s, segments=segments)
 
 
 def _segment(words: list[Word]) -> Segment:

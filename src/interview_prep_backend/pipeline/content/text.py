@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from interview_prep_backend.pipeline.speech.transcribe import Word
+from interview_prep_backend.pipeline.speech.transcribe import Word, sentence_groups
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
@@ -50,20 +50,10 @@ def content_stems(text: str) -> list[str]:
 
 
 def sentences_from_words(words: list[Word]) -> list[Sentence]:
-    out: list[Sentence] = []
-    current: list[Word] = []
-    for word in words:
-        current.append(word)
-        if word.text.endswith((".", "?", "!")):
-            out.append(_join(current))
-            current = []
-    if current:
-        out.append(_join(current))
-    return out
-
-
-def _join(words: list[Word]) -> Sentence:
-    return Sentence(" ".join(w.text for w in words), words[0].start, words[-1].end)
+    return [
+        Sentence(" ".join(w.text for w in group), group[0].start, group[-1].end)
+        for group in sentence_groups(words)
+    ]
 
 
 def sentences_from_text(text: str) -> list[Sentence]:

@@ -71,6 +71,16 @@ class Transcript:
 ProgressFn = Callable[[float], None]
 
 
+def sentence_groups(words: list[Word]) -> list[list[Word]]:
+    """Split timed words where a word ends a sentence (., ?, !)."""
+    groups: list[list[Word]] = [[]]
+    for word in words:
+        groups[-1].append(word)
+        if word.text.endswith((".", "?", "!")):
+            groups.append([])
+    return [g for g in groups if g]
+
+
 def speech_parts(audio: np.ndarray, part_s: float = PART_S) -> list[tuple[int, int]]:
     """Sample ranges of at most about `part_s` seconds, cut in the middle of silences."""
     speech = get_speech_timestamps(audio, _VAD)
