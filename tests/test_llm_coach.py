@@ -168,7 +168,7 @@ def llama(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LlamaServer]:
 
 def test_tiny_real_model_never_breaks_the_coaching(llama: LlamaServer) -> None:
     coach = OpenAICompatibleCoach(
-        api_key="local", base_url=llama.base_url, model="smollm2", max_tokens=200, timeout_s=120
+        api_key="local", base_url=llama.base_url, model="smollm2", max_tokens=200, timeout_s=300
     )
     result = typed(INJECTION, llm=coach)
     coaching = result["coaching"]
@@ -192,7 +192,7 @@ def test_api_uses_the_llm_coach_when_enabled(
         _env_file=None,  # type: ignore[call-arg]
         data_dir=tmp_path / "data", model_dir=model_dir, upload_secret="s",
         enable_external_apis=True, llm_api_key="local", llm_base_url=llama.base_url,
-        llm_model="smollm2", llm_max_tokens=200, llm_timeout_s=120,
+        llm_model="smollm2", llm_max_tokens=200, llm_timeout_s=300,
     )  # fmt: skip
     with TestClient(create_app(settings)) as client:
         r = client.post(
