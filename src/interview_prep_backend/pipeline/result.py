@@ -155,8 +155,8 @@ def build_result(
     media: MediaInfo,
     speech: SpeechAnalysis,
     presence: Presence | None,
-    stage_seconds: dict[str, float],
 ) -> dict[str, Any]:
+    """The whole result; the caller fills content, coaching and the timings."""
     return {
         "result_version": RESULT_VERSION,
         "analysis_id": None,
@@ -165,8 +165,7 @@ def build_result(
         "answer_type": "recording",
         "question": question,
         "media": asdict(media),
-        "transcript_analysis": _transcript_analysis(speech),
-        "speech_metrics": _speech_metrics(speech),
+        **speech_blocks(speech),
         # No video (an audio upload): no presence, and no invented face fields.
         "facial_analysis": facial_analysis(presence) if presence else None,
         "presence": asdict(presence) if presence else None,
@@ -174,6 +173,6 @@ def build_result(
         "content": None,
         "coaching": None,
         "coaching_advice": None,
-        "stage_seconds": {k: round(v, 3) for k, v in stage_seconds.items()},
-        "processing_time_ms": round(sum(stage_seconds.values()) * 1000),
+        "stage_seconds": None,
+        "processing_time_ms": None,
     }

@@ -174,7 +174,6 @@ def analyze_file(
         media=info,
         speech=speech,
         presence=presence,
-        stage_seconds=seconds,
     )
     t0 = time.perf_counter()
     words = speech.transcript.words
