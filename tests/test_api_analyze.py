@@ -34,7 +34,7 @@ def test_full_flow_returns_the_original_fields(client: TestClient) -> None:
     assert result["status"] == "completed" and result["file_key"] == key
     ta = result["transcript_analysis"]
     assert "five engineers" in ta["full_text"].lower()
-    assert ta["filler_ratio"] == 0.0 and ta["filler_hits"] == {}
+    assert ta["filler_ratio"] == 0.0 and ta["filler_hits"] == 0
     seg = ta["segments"][0]
     assert set(seg) == {"text", "start_time", "end_time", "confidence"}
     assert ta["words"] and ta["words"][0]["start_time"] < ta["words"][-1]["end_time"]
@@ -48,7 +48,7 @@ def test_full_flow_returns_the_original_fields(client: TestClient) -> None:
     assert result["presence"]["face_visible_pct"] == 0.0
     assert [w["code"] for w in result["presence"]["warnings"]] == ["no_face"]
     assert result["facial_analysis"]["engagement"] == 0.0
-    assert result["facial_analysis"]["emotions"] == []
+    assert set(result["facial_analysis"]["emotions"].values()) == {0.0}
     assert result["media"]["duration_source"] == "measured"
     assert result["speech_metrics"]["words_per_minute"] > 0
     assert result["processing_time_ms"] > 0
@@ -161,7 +161,8 @@ def test_real_talking_head(client: TestClient) -> None:
     assert "orientation" in result["transcript_analysis"]["full_text"]
     assert result["media"]["width"] == 512
     assert result["presence"]["face_visible_pct"] >= 95
-    assert result["facial_analysis"]["emotions"][0]["type"] in {"HAPPY", "CALM"}
+    emotions = result["facial_analysis"]["emotions"]
+    assert max(emotions, key=emotions.get) in {"happy", "calm"}
 
 
 def test_smiling_face_through_the_api(client: TestClient) -> None:
@@ -169,5 +170,6 @@ def test_smiling_face_through_the_api(client: TestClient) -> None:
     result = analyze(client, key).json()
     assert result["presence"]["dominant_expression"] == "HAPPY"
     assert result["presence"]["smile_pct"] >= 80
-    assert result["facial_analysis"]["emotions"][0]["type"] == "HAPPY"
+    emotions = result["facial_analysis"]["emotions"]
+    assert max(emotions, key=emotions.get) == "happy"
     assert result["stage_seconds"]["presence"] > 0

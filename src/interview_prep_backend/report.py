@@ -68,15 +68,12 @@ def _speech_table(result: dict[str, Any]) -> Table:
         ),
     )
     fillers = metrics["fillers"]
+    by_word = fillers.get("by_word", {})
     speech.add_row(
         "Fillers",
         f"{fillers['count']} ({fillers['per_minute']:.1f}/min, ratio "
         f"{transcript['filler_ratio']:.1%})"
-        + (
-            ": " + ", ".join(f"{k} ×{v}" for k, v in transcript["filler_hits"].items())
-            if transcript["filler_hits"]
-            else ""
-        ),
+        + (": " + ", ".join(f"{k} ×{v}" for k, v in by_word.items()) if by_word else ""),
     )
     speech.add_row("Hedges", ", ".join(h["text"] for h in metrics["hedges"]["items"]) or "none")
     speech.add_row(

@@ -10,15 +10,34 @@ import os
 import secrets
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
+from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# Never shown by /config; only whether they are set.
+SECRET_FIELDS = frozenset(
+    {"aws_access_key_id", "aws_secret_access_key", "upload_secret", "deepseek_api_key",
+     "llm_api_key"}
+)  # fmt: skip
+
+
+def _without_password(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.password is None and parts.username is None:
+        return url
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    return urlunsplit(parts._replace(netloc=f"***@{host}"))
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", extra="ignore")
 
+    # Named in /health, as the original service did ("development", "production", ...).
+    environment: str = "development"
     data_dir: Path = Path("data")
     database_url: str | None = None
     public_base_url: str | None = Field(
@@ -76,6 +95,18 @@ class Settings(BaseSettings):
     llm_model: str = "deepseek-flash"
     llm_timeout_s: float = 60.0
     llm_max_tokens: int = 1200
+
+    def public_snapshot(self) -> dict[str, Any]:
+        """Every setting for `/config`, with each secret left out and URL passwords cut."""
+        out: dict[str, Any] = {}
+        for name, value in self.model_dump(mode="json").items():
+            if name in SECRET_FIELDS:
+                out[name] = "(set)" if value else None
+            elif isinstance(value, str) and "://" in value:
+                out[name] = _without_password(value)
+            else:
+                out[name] = value
+        return out
 
     @property
     def llm_key(self) -> str | None:

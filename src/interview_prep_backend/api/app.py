@@ -25,6 +25,7 @@ from interview_prep_backend.api.routes import (
     analyses,
     coaching,
     health,
+    interview,
     media,
     questions,
     uploads,
@@ -185,6 +186,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     app.include_router(uploads.router)
     app.include_router(analyses.router)
+    app.include_router(interview.router)
     app.include_router(questions.router)
     app.include_router(media.router)
     app.include_router(coaching.router)

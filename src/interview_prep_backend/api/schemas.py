@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
+
+from interview_prep_backend.pipeline.schema import AnalysisResult, PartialResult
 
 
 class UploadUrlRequest(BaseModel):
@@ -55,6 +57,19 @@ class ErrorInfo(BaseModel):
     message: str
 
 
+class ErrorResponse(BaseModel):
+    """Every refusal, whatever the status: a stable code and a message for people."""
+
+    error: ErrorInfo
+    detail: str = Field(description="The message again, for clients of the original service.")
+    model_config = ConfigDict(extra="allow")
+
+
+def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The `responses=` of a route that can refuse with these statuses."""
+    return {status: {"model": ErrorResponse} for status in statuses}
+
+
 class AnalysisStatus(BaseModel):
     analysis_id: str
     file_key: str | None
@@ -70,7 +85,7 @@ class AnalysisStatus(BaseModel):
     finished_at: datetime | None
     processing_time_ms: int | None
     overall_score: float | None = None
-    result: dict[str, Any] | None = Field(
+    result: AnalysisResult | PartialResult | None = Field(
         default=None,
         description='The result; while running, a part of it marked "partial": true '
         "(transcript and speech metrics, before the video half ends).",

@@ -15,22 +15,29 @@ from typing import Any
 from interview_prep_backend.pipeline.content.analyze import ContentAnalysis
 from interview_prep_backend.pipeline.content.text import Sentence
 from interview_prep_backend.pipeline.media import MediaInfo
-from interview_prep_backend.pipeline.presence.summary import Presence, facial_analysis
+from interview_prep_backend.pipeline.original import (
+    facial_analysis,
+    mumble_score,
+    unclear_stretches,
+)
+from interview_prep_backend.pipeline.presence.impressions import impressions
+from interview_prep_backend.pipeline.presence.summary import Presence
+from interview_prep_backend.pipeline.schema import RESULT_VERSION
 from interview_prep_backend.pipeline.speech.analyze import SpeechAnalysis
-
-RESULT_VERSION = 1
 
 
 def _transcript_analysis(speech: SpeechAnalysis) -> dict[str, Any]:
     transcript = speech.transcript
     words = transcript.words
-    counts = Counter(f.text for f in speech.fillers)
     filler_words = sum(len(f.word_indices) for f in speech.fillers)
     return {
         "full_text": transcript.text,
         "language": transcript.language,
         "filler_ratio": round(filler_words / len(words), 4) if words else 0.0,
-        "filler_hits": dict(counts.most_common()),
+        # The original's int: filler words (a two-word "you know" counts two), the same
+        # count filler_ratio divides. Per-filler counts: speech_metrics.fillers.by_word.
+        "filler_hits": filler_words,
+        "mumble_score": mumble_score(words),
         "segments": [
             {
                 "text": s.text,
@@ -82,9 +89,14 @@ def _speech_metrics(speech: SpeechAnalysis) -> dict[str, Any]:
         "fillers": {
             "count": len(speech.fillers),
             "per_minute": round(len(speech.fillers) / minutes, 2) if minutes else 0.0,
+            "by_word": dict(Counter(f.text for f in speech.fillers).most_common()),
             "items": [
                 {"text": f.text, "start_time": f.start, "end_time": f.end} for f in speech.fillers
             ],
+        },
+        "clarity": {
+            "mumble_score": mumble_score(speech.transcript.words),
+            "unclear_stretches": unclear_stretches(speech.transcript.words),
         },
         "hedges": {
             "count": len(d.hedges),
@@ -141,6 +153,11 @@ def content_block(c: ContentAnalysis) -> dict[str, Any]:
     }
 
 
+def presence_block(presence: Presence) -> dict[str, Any]:
+    seen = impressions(presence)
+    return {**asdict(presence), "impressions": asdict(seen) if seen else None}
+
+
 def speech_blocks(speech: SpeechAnalysis) -> dict[str, Any]:
     return {
         "transcript_analysis": _transcript_analysis(speech),
@@ -168,7 +185,7 @@ def build_result(
         **speech_blocks(speech),
         # No video (an audio upload): no presence, and no invented face fields.
         "facial_analysis": facial_analysis(presence) if presence else None,
-        "presence": asdict(presence) if presence else None,
+        "presence": presence_block(presence) if presence else None,
         # Filled by the content and coaching stages.
         "content": None,
         "coaching": None,

@@ -25,6 +25,7 @@ from interview_prep_backend.pipeline.content.text import sentences_from_text, se
 from interview_prep_backend.pipeline.presence.analyze import analyze_presence
 from interview_prep_backend.pipeline.presence.summary import Presence
 from interview_prep_backend.pipeline.result import build_result, content_block, speech_blocks
+from interview_prep_backend.pipeline.schema import RESULT_VERSION
 from interview_prep_backend.pipeline.speech.analyze import analyze_speech
 from interview_prep_backend.pipeline.speech.transcribe import Transcript
 
@@ -209,7 +210,7 @@ def analyze_text(
         spoken_seconds=None,
     )
     result: dict[str, Any] = {
-        "result_version": 1,
+        "result_version": RESULT_VERSION,
         "analysis_id": None,
         "file_key": None,
         "status": "completed",

@@ -35,6 +35,10 @@ class Storage(Protocol):
 
     def delete(self, key: str) -> None: ...
 
+    def store(self, key: str, source: Path, content_type: str) -> None:
+        """Put a file the server itself received (the one-call endpoint) at `key`."""
+        ...
+
     def playback_url(self, key: str, expires_in: int = 3600) -> str | None:
         """A URL the browser can play the recording from, or None to serve it here."""
         ...

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -90,6 +91,18 @@ class LocalStorage:
     @contextlib.contextmanager
     def local_copy(self, key: str) -> Iterator[Path]:
         yield self.path_for(key)
+
+    def store(self, key: str, source: Path, content_type: str) -> None:
+        target = self.path_for(key)
+        if target.exists():
+            raise AlreadyUploaded(key)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
+        try:
+            shutil.copyfile(source, partial)
+            os.link(partial, target)
+        finally:
+            partial.unlink(missing_ok=True)
 
     def delete(self, key: str) -> None:
         self.path_for(key).unlink(missing_ok=True)

@@ -57,6 +57,14 @@ class S3Storage:
             ),
         )
 
+    def store(self, key: str, source: Path, content_type: str) -> None:
+        try:
+            self.client.upload_file(
+                str(source), self.bucket, key, ExtraArgs={"ContentType": content_type}
+            )
+        except (BotoCoreError, ClientError) as exc:
+            raise StorageError(f"could not store {key}: {exc}") from exc
+
     def upload_target(
         self, key: str, content_type: str, max_bytes: int, expires_in: int, base_url: str
     ) -> UploadTarget:

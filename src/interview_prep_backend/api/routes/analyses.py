@@ -13,27 +13,31 @@ from fastapi.responses import JSONResponse
 from interview_prep_backend.adapters.storage import keys
 from interview_prep_backend.api.deps import ServicesDep
 from interview_prep_backend.api.errors import ApiError, error_body
+from interview_prep_backend.api.json_body import JsonBodyRoute
 from interview_prep_backend.api.schemas import (
     AnalysisAccepted,
     AnalysisPage,
     AnalysisStatus,
     AnalyzeRequest,
     ErrorInfo,
+    errors,
 )
 from interview_prep_backend.content.bank import BY_ID, Question
 from interview_prep_backend.db.models import Analysis
 from interview_prep_backend.db.repository import COMPLETED, FAILED, RUNNING
 from interview_prep_backend.errors import ErrorCode
 from interview_prep_backend.pipeline.run import analyze_text
+from interview_prep_backend.pipeline.schema import AnalysisResult
+from interview_prep_backend.pipeline.schema_upgrade import read_result
 
-router = APIRouter(prefix="/api/v1", tags=["analyses"])
+router = APIRouter(prefix="/api/v1", tags=["analyses"], route_class=JsonBodyRoute)
 
 POLL_S = 0.1
 
 
 def _status(row: Analysis, with_result: bool) -> AnalysisStatus:
-    result = json.loads(row.result_json) if row.result_json else None
-    coaching = (result or {}).get("coaching") or {}
+    result = read_result(json.loads(row.result_json)) if row.result_json else None
+    coaching = getattr(result, "coaching", None)
     return AnalysisStatus(
         analysis_id=row.id,
         file_key=row.file_key,
@@ -50,7 +54,7 @@ def _status(row: Analysis, with_result: bool) -> AnalysisStatus:
         started_at=row.started_at,
         finished_at=row.finished_at,
         processing_time_ms=row.processing_time_ms,
-        overall_score=(coaching.get("scores") or {}).get("overall"),
+        overall_score=coaching.scores.overall if coaching is not None else None,
         result=result if with_result else None,
     )
 
@@ -72,7 +76,11 @@ def _failure_response(row: Analysis) -> JSONResponse:
 
 @router.post(
     "/analyze",
-    responses={202: {"model": AnalysisAccepted}, 422: {"description": "Bad media or request"}},
+    response_model=AnalysisResult,
+    responses={
+        202: {"model": AnalysisAccepted, "description": "Accepted; poll status_url."},
+        **errors(404, 409, 413, 422, 500, 503),
+    },
 )
 async def analyze(body: AnalyzeRequest, request: Request, svc: ServicesDep) -> Any:
     """Analyze an uploaded recording (`file_key`) or a typed answer (`text`).
@@ -105,12 +113,17 @@ async def analyze(body: AnalyzeRequest, request: Request, svc: ServicesDep) -> A
     row = await asyncio.to_thread(
         svc.repo.create_analysis, body.file_key, question, body.question_id
     )
+    return await run_and_answer(row, request, svc, wait=body.wait)
+
+
+async def run_and_answer(row: Analysis, request: Request, svc: ServicesDep, *, wait: bool) -> Any:
+    """Queue the analysis; answer with its result (waiting, as the original did) or 202."""
     svc.queue.submit(row.id)
     status_url = str(request.url_for("get_analysis", analysis_id=row.id))
     accepted = AnalysisAccepted(
         analysis_id=row.id, file_key=row.file_key, status=row.status, status_url=status_url
     )
-    if not body.wait:
+    if not wait:
         return JSONResponse(accepted.model_dump(), status_code=202)
     deadline = time.monotonic() + svc.settings.analyze_wait_timeout_s
     while time.monotonic() < deadline:
@@ -119,7 +132,7 @@ async def analyze(body: AnalyzeRequest, request: Request, svc: ServicesDep) -> A
         if current is None:
             raise ApiError(404, "analysis_deleted", "The analysis was deleted while running.")
         if current.status == COMPLETED:
-            return JSONResponse(json.loads(current.result_json or "{}"))
+            return read_result(json.loads(current.result_json or "{}"))
         if current.status == FAILED:
             return _failure_response(current)
     # Still running: hand over the status URL rather than hold the connection forever.
@@ -128,7 +141,7 @@ async def analyze(body: AnalyzeRequest, request: Request, svc: ServicesDep) -> A
 
 async def _analyze_text(
     text: str, question: str | None, bank_question: Question | None, svc: ServicesDep
-) -> JSONResponse:
+) -> AnalysisResult:
     if not text.strip():
         raise ApiError(422, "empty_answer", "The typed answer is empty.")
     row = await asyncio.to_thread(
@@ -144,10 +157,15 @@ async def _analyze_text(
     result["analysis_id"] = row.id
     await asyncio.to_thread(svc.repo.start, row.id)
     await asyncio.to_thread(svc.repo.complete, row.id, result)
-    return JSONResponse(result)
+    return AnalysisResult.model_validate(result)
 
 
-@router.get("/analyses/{analysis_id}", response_model=AnalysisStatus, name="get_analysis")
+@router.get(
+    "/analyses/{analysis_id}",
+    response_model=AnalysisStatus,
+    name="get_analysis",
+    responses=errors(404),
+)
 def get_analysis(analysis_id: str, svc: ServicesDep) -> AnalysisStatus:
     row = svc.repo.get(analysis_id)
     if row is None:
@@ -155,7 +173,7 @@ def get_analysis(analysis_id: str, svc: ServicesDep) -> AnalysisStatus:
     return _status(row, with_result=True)
 
 
-@router.get("/analyses", response_model=AnalysisPage)
+@router.get("/analyses", response_model=AnalysisPage, responses=errors(422))
 def list_analyses(
     svc: ServicesDep,
     limit: int = Query(20, ge=1, le=100),
@@ -172,7 +190,9 @@ def list_analyses(
     )
 
 
-@router.delete("/analyses/{analysis_id}", status_code=204)
+@router.delete(
+    "/analyses/{analysis_id}", status_code=204, response_model=None, responses=errors(404, 409)
+)
 def delete_analysis(analysis_id: str, svc: ServicesDep) -> Response:
     """Remove the analysis and, when no other analysis uses it, its recording."""
     row = svc.repo.get(analysis_id)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from sqlalchemy import text
 
 from interview_prep_backend import __version__
@@ -15,9 +16,28 @@ from interview_prep_backend.api.deps import ServicesDep
 router = APIRouter(tags=["health"])
 
 
-@router.get("/health")
-def health() -> dict[str, Any]:
-    return {"status": "ok", "service": "interview-coach", "version": __version__}
+class Health(BaseModel):
+    status: Literal["ok"]
+    environment: str
+    service: str
+    version: str
+
+
+@router.get("/health", response_model=Health)
+def health(svc: ServicesDep) -> Health:
+    """Liveness, with the fields of the original service (`status`, `environment`)."""
+    return Health(
+        status="ok",
+        environment=svc.settings.environment,
+        service="interview-coach",
+        version=__version__,
+    )
+
+
+@router.get("/config", response_model=dict[str, Any])
+def config(svc: ServicesDep) -> dict[str, Any]:
+    """The settings in force, as the original service showed them, without any secret."""
+    return svc.settings.public_snapshot()
 
 
 @router.get("/ready")

@@ -16,12 +16,18 @@ from interview_prep_backend.adapters.storage.local import (
 from interview_prep_backend.adapters.storage.s3 import S3Storage
 from interview_prep_backend.api.deps import ServicesDep
 from interview_prep_backend.api.errors import ApiError
-from interview_prep_backend.api.schemas import UploadDone, UploadUrlRequest, UploadUrlResponse
+from interview_prep_backend.api.json_body import JsonBodyRoute
+from interview_prep_backend.api.schemas import (
+    UploadDone,
+    UploadUrlRequest,
+    UploadUrlResponse,
+    errors,
+)
 
-router = APIRouter(prefix="/api/v1", tags=["uploads"])
+router = APIRouter(prefix="/api/v1", tags=["uploads"], route_class=JsonBodyRoute)
 
 
-@router.post("/upload-url", response_model=UploadUrlResponse)
+@router.post("/upload-url", response_model=UploadUrlResponse, responses=errors(413, 422))
 def create_upload_url(
     body: UploadUrlRequest, request: Request, svc: ServicesDep
 ) -> UploadUrlResponse:
@@ -68,7 +74,11 @@ def create_upload_url(
     )
 
 
-@router.put("/uploads/{file_key:path}", response_model=UploadDone)
+@router.put(
+    "/uploads/{file_key:path}",
+    response_model=UploadDone,
+    responses=errors(403, 404, 409, 413, 415, 422),
+)
 async def put_upload(
     file_key: str,
     request: Request,

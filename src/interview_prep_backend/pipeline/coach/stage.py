@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 from typing import Any, Protocol
 
-from interview_prep_backend.pipeline.coach.advice import coaching_advice
 from interview_prep_backend.pipeline.coach.rules import coach as rules_coach
+from interview_prep_backend.pipeline.original import coaching_advice
 
 log = logging.getLogger(__name__)
 

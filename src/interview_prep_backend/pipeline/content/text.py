@@ -7,6 +7,7 @@ Stems come from the Snowball (Porter 2) English stemmer, so "led", "leading" and
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,7 +17,17 @@ from interview_prep_backend.pipeline.speech.transcribe import Word, sentence_gro
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
-_stemmer = snowballstemmer.stemmer("english")
+# A Snowball stemmer keeps its working state on the instance: one object shared by
+# threads gave IndexError and silently wrong stems under 8 threads. One per thread.
+_local = threading.local()
+
+
+def _stemmer() -> snowballstemmer.stemmer:
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = snowballstemmer.stemmer("english")
+    return stemmer
+
 
 STOPWORDS = frozenset(
     """
@@ -42,7 +53,8 @@ def tokens(text: str) -> list[str]:
 
 @lru_cache(maxsize=20_000)
 def stem(word: str) -> str:
-    return _stemmer.stemWord(word.split("'")[0])
+    # lru_cache is safe across threads; a miss computes with this thread's own stemmer.
+    return _stemmer().stemWord(word.split("'")[0])
 
 
 def content_stems(text: str) -> list[str]:

@@ -1,21 +1,8 @@
-"""Frame observations → the presence report and the original `facial_analysis` fields.
+"""Frame observations → the presence report.
 
 Everything here describes what the camera saw (a face, its direction, its expression
-as a model labels it), never what the candidate felt. The original service's
-`facial_analysis` fields are kept and computed from these observations, all on 0-100:
-
-- `engagement` = face_visible_pct × eye_contact_pct / 100: the share of the recording
-  with the face in view and turned to the camera.
-- `positivity` = (smile_pct + HAPPY share) / 2: how much of the time a smile was seen.
-- `anxiety_hint` = mean of (100 − eye_contact_pct), head-movement score and the share
-  of FEAR + SAD + SURPRISED labels: visible cues an interviewer may read as nervous.
-  A hint for practice, not a diagnosis.
-- `confidence` = mean of eye_contact_pct, face_visible_pct and (100 − head-movement
-  score): how steady and camera-facing the delivery looked.
-- `emotions` = the expression shares, Rekognition style ({type, confidence}).
-
-Head-movement score = min(100, (yaw spread + pitch spread) / 20° × 100), spreads being
-standard deviations in degrees; 20° of combined spread is a restless head.
+as a model labels it), never what the candidate felt. The impressions derived from it
+(the original service's `facial_analysis`) are in `impressions.py`.
 """
 
 from __future__ import annotations
@@ -37,7 +24,6 @@ SMALL_FACE = 0.22
 OFF_CENTRE_X, OFF_CENTRE_Y = 0.2, 0.25
 DARK = 60.0  # mean grey level of the face
 PARTLY_VISIBLE_PCT = 80.0
-RESTLESS_DEG = 20.0
 
 
 @dataclass(frozen=True)
@@ -186,36 +172,3 @@ def summarise(obs: list[FrameObservation], fps: float) -> Presence:
             p.dominant_expression = max(p.expressions, key=lambda k: p.expressions[k])  # type: ignore[index]
     p.warnings = _warnings(p, faces)
     return p
-
-
-def facial_analysis(p: Presence) -> dict[str, Any]:
-    """The original service's fields, from observations (formulas in the module doc)."""
-    if p.eye_contact_pct is None or p.head_movement is None:
-        return {
-            "engagement": 0.0,
-            "positivity": None,
-            "anxiety_hint": None,
-            "confidence": None,
-            "emotions": [],
-            "face_visible_pct": p.face_visible_pct,
-        }
-    movement = min(
-        100.0,
-        (p.head_movement["yaw_spread_deg"] + p.head_movement["pitch_spread_deg"])
-        / RESTLESS_DEG
-        * 100,
-    )
-    shares = p.expressions or {}
-    happy = shares.get("HAPPY", 0.0)
-    tense = shares.get("FEAR", 0.0) + shares.get("SAD", 0.0) + shares.get("SURPRISED", 0.0)
-    return {
-        "engagement": round(p.face_visible_pct * p.eye_contact_pct / 100, 1),
-        "positivity": round(((p.smile_pct or 0.0) + happy) / 2, 1),
-        "anxiety_hint": round(((100 - p.eye_contact_pct) + movement + tense) / 3, 1),
-        "confidence": round((p.eye_contact_pct + p.face_visible_pct + (100 - movement)) / 3, 1),
-        "emotions": [
-            {"type": k, "confidence": v}
-            for k, v in sorted(shares.items(), key=lambda kv: kv[1], reverse=True)
-        ],
-        "face_visible_pct": p.face_visible_pct,
-    }

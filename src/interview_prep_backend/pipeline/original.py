@@ -1,0 +1,130 @@
+"""The original service's three blocks, with the exact types its clients read.
+
+The service this product descends from declared (FastAPI + pydantic), and its clients
+read:
+
+- `facial_analysis`: `engagement`, `positivity`, `anxiety_hint`, `confidence`, each a
+  float in [0, 1] (our 0-100 impressions / 100, see `presence/impressions.py`), and
+  `emotions`, a dict with the lower-case keys of `EMOTIONS`, each the mean expression
+  confidence in percent (0-100) over the frames with a face. The local expression model
+  has no "confused" class: that key is always 0 with it (Rekognition fills it). With a
+  video but no face long enough to measure, every figure is 0; with no video (an audio
+  upload) the block is null: nothing was seen.
+- `transcript_analysis`: `full_text`, `filler_ratio` (filler words / all words, 0-1),
+  `filler_hits` (an int: the number of filler words), `mumble_score` (0-1, below) and
+  `segments[{text, start_time, end_time, confidence 0-1}]`.
+- `coaching_advice`: `tip` (a string), `confidence_score` and `anxiety_score` (0-1) and
+  `recommendations` (strings).
+
+`mumble_score` is the share of speaking time (summed word durations) spent in words the
+recogniser heard with probability below `UNCLEAR_BELOW`: stretches a listener would
+likely have to ask about. Whisper's word probability drops on slurred, swallowed or
+too-quiet words; it also drops on rare names, so the score is a hint, not a verdict.
+
+Richer data (per-label lists, per-filler counts, 0-100 scores) is in our own blocks
+(`presence`, `speech_metrics`, `coaching`), never in these.
+"""
+
+from __future__ import annotations
+
+from statistics import mean
+from typing import Any
+
+from interview_prep_backend.pipeline.presence.impressions import impressions
+from interview_prep_backend.pipeline.presence.summary import Presence
+from interview_prep_backend.pipeline.speech.transcribe import Word
+
+EMOTIONS = ("happy", "calm", "fear", "confused", "sad", "angry", "surprised", "disgusted")
+UNCLEAR_BELOW = 0.5
+# Runs of unclear words shorter than this many words are single misheard words, not
+# mumbled stretches; they count in the score but are not listed as moments.
+STRETCH_MIN_WORDS = 2
+
+
+def facial_analysis(presence: Presence | None) -> dict[str, Any] | None:
+    if presence is None:
+        return None
+    shares = presence.expressions or {}
+    emotions = {k: round(float(shares.get(k.upper(), 0.0)), 1) for k in EMOTIONS}
+    seen = impressions(presence)
+    if seen is None:
+        zero = {"engagement": 0.0, "positivity": 0.0, "anxiety_hint": 0.0, "confidence": 0.0}
+        return {**zero, "emotions": emotions, "face_visible_pct": presence.face_visible_pct}
+    return {
+        "engagement": _unit(seen.engagement),
+        "positivity": _unit(seen.positivity),
+        "anxiety_hint": _unit(seen.anxiety_hint),
+        "confidence": _unit(seen.confidence),
+        "emotions": emotions,
+        "face_visible_pct": presence.face_visible_pct,
+    }
+
+
+def _unit(pct: float | None) -> float | None:
+    return None if pct is None else round(min(1.0, max(0.0, pct / 100)), 3)
+
+
+def mumble_score(words: list[Word]) -> float:
+    spoken = sum(max(0.0, w.end - w.start) for w in words)
+    if spoken <= 0:
+        return 0.0
+    unclear = sum(max(0.0, w.end - w.start) for w in words if w.probability < UNCLEAR_BELOW)
+    return round(unclear / spoken, 4)
+
+
+def unclear_stretches(words: list[Word]) -> list[dict[str, Any]]:
+    """Runs of consecutive unclear words, with their times and text."""
+    out: list[dict[str, Any]] = []
+    run: list[Word] = []
+    for w in [*words, None]:
+        if w is not None and w.probability < UNCLEAR_BELOW:
+            run.append(w)
+            continue
+        if len(run) >= STRETCH_MIN_WORDS:
+            out.append(
+                {
+                    "text": " ".join(x.text for x in run),
+                    "start_time": run[0].start,
+                    "end_time": run[-1].end,
+                }
+            )
+        run = []
+    return out
+
+
+def coaching_advice(result: dict[str, Any], coaching: dict[str, Any]) -> dict[str, Any]:
+    """`tip`: the first improvement's title and drill (or the top strength);
+    `confidence_score`: the facial `confidence` when a face was measured, else the
+    delivery score / 100: how assured the delivery looked and sounded;
+    `anxiety_score`: the facial `anxiety_hint` when a face was measured, else the mean
+    shortfall of the filler, hedge and pause scores / 100: cues a listener may read as
+    nervous, not a diagnosis; `recommendations`: each improvement's drill.
+
+    For a typed answer there is no delivery: both scores are null (the original service
+    had no typed answers, so no client of it meets this case).
+    """
+    improvements = coaching["improvements"]
+    strengths = coaching["strengths"]
+    if improvements:
+        tip = f"{improvements[0]['title']}: {improvements[0]['drill']}"
+    elif strengths:
+        tip = f"Keep it up: {strengths[0]['title'].lower()}."
+    else:
+        tip = "Record another answer: there was too little to judge in this one."
+    presence = result.get("presence") or {}
+    seen = presence.get("impressions")
+    by_metric = {m["metric"]: m["score"] for m in coaching["metrics"]}
+    nervous = [100 - by_metric[k] for k in ("fillers", "hedges", "longest_pause") if k in by_metric]
+    if seen is not None:
+        confidence, anxiety = seen["confidence"], seen["anxiety_hint"]
+    else:
+        confidence = coaching["scores"].get("delivery")
+        anxiety = mean(nervous) if nervous and confidence is not None else None
+    return {
+        "tip": tip,
+        "confidence_score": _unit(confidence),
+        "anxiety_score": _unit(anxiety),
+        "recommendations": [i["drill"] for i in improvements],
+        # Ours, beside the original fields: the overall score on 0-100.
+        "overall_score": coaching["scores"]["overall"],
+    }
