@@ -9,12 +9,12 @@ import cv2
 import numpy as np
 import pytest
 
+from interview_prep_backend.pipeline.original import facial_analysis
 from interview_prep_backend.pipeline.presence.analyze import analyze_presence, expression_model
 from interview_prep_backend.pipeline.presence.expression import LABELS, calibrate
 from interview_prep_backend.pipeline.presence.frames import sample_frames
 from interview_prep_backend.pipeline.presence.landmarks import tracker
 from interview_prep_backend.pipeline.presence.observe import FrameObservation, observe
-from interview_prep_backend.pipeline.original import facial_analysis
 from interview_prep_backend.pipeline.presence.summary import summarise
 from tests.conftest import FIXTURES, TESTDATA, need
 
