@@ -43,7 +43,7 @@ MAX_WER = 0.2
 # Largest spread of smile or eye-contact share between all shapes and codecs of one
 # clip (13-17 cells each, portrait and turned phones included), in points. A 3.6 s cell
 # gives 11 sampled frames, so one frame's grade moving by 0.1 moves a share by 0.9.
-# Measured with graded shares: 4.6 (smile), 6.0 (eye contact). Hard cuts flip whole
+# Measured with graded shares: 5.9 (smile), 4.9 (eye contact). Hard cuts flip whole
 # frames (9.1 points each); the issue saw 18 points between two sizes.
 PRESENCE_TOLERANCE = 8.0
 UPRIGHT = [c for c in MATRIX if c.video]
