@@ -49,9 +49,11 @@ class FrameObservation:
     eye_contact: bool | None = None  # None while blinking or without a face
     brightness: float | None = None  # mean grey level of the face, 0-255
     expression: dict[str, float] | None = None
-    smiling: float = 0.0  # graded membership of "smiling", 0-1
-    eye_contact_grade: float | None = None  # graded membership of eye contact, 0-1
-    eye_weight: float = 0.0  # 1 - graded blink: how much the frame counts for eye contact
+    # Graded memberships, 0-1 (None: an analyzer that gives yes/no only, such as
+    # Rekognition; the summary then counts the yes/no fields above).
+    smiling: float | None = None
+    eye_contact_grade: float | None = None
+    eye_weight: float | None = None  # 1 - graded blink: how much the frame counts
 
 
 def membership(value: float, at: float, margin: float) -> float:
