@@ -123,3 +123,21 @@ def test_calibration_moves_unsupported_anger_to_calm() -> None:
     assert set(calm) == set(LABELS) and abs(sum(calm.values()) - 1) < 1e-9
     assert calm["CALM"] > calm["ANGRY"] and calm["ANGRY"] == pytest.approx(0.12)
     assert angry["ANGRY"] == pytest.approx(0.6)
+
+
+def test_shares_are_graded_around_the_cut() -> None:
+    """A smile blendshape of 0.49 or 0.51 is the same face: the share must not jump
+    from 0 to 100 % between two encodings of it (issue 10)."""
+    from interview_prep_backend.pipeline.presence.observe import membership
+
+    def frames(smile: float) -> list[FrameObservation]:
+        grade = membership(smile, 0.5, 0.1)
+        return [
+            FrameObservation(t / 3, 1, (0.3, 0.2, 0.7, 0.8), 0.0, 0.0, smile, smiling=grade)
+            for t in range(6)
+        ]
+
+    below, above = summarise(frames(0.49), fps=3), summarise(frames(0.51), fps=3)
+    assert below.smile_pct == 45.0 and above.smile_pct == 55.0
+    assert summarise(frames(0.2), fps=3).smile_pct == 0.0
+    assert summarise(frames(0.8), fps=3).smile_pct == 100.0

@@ -13,6 +13,7 @@ from enum import StrEnum
 class ErrorCode(StrEnum):
     EMPTY_FILE = "empty_file"
     MEDIA_UNREADABLE = "media_unreadable"
+    UNSUPPORTED_CODEC = "unsupported_codec"
     NO_AUDIO_TRACK = "no_audio_track"
     TOO_LONG = "too_long"
     NO_SPEECH = "no_speech"

@@ -6,13 +6,20 @@ packets (demuxing only, no decoding), stopping as soon as the cap is passed so a
 hour-long upload is refused in a fraction of a second. Audio flows through a chain of
 generators (demux → decode, dropping corrupt packets → resample) so a broken packet
 costs one packet, not the analysis.
+
+A track in a codec this FFmpeg has no decoder for (e.g. MPEG-5 EVC) has no codec
+context in PyAV; it is refused as `unsupported_codec` before anything reads it. The
+probe also decodes the first video frame: that proves the video track decodes and
+gives its display matrix, the turn a phone asks for (reported as `rotation_deg`,
+clockwise, like the old `rotate` tag: an iPhone's portrait video says 90). Cover art in
+an audio file (an attached picture) is not a video track.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from pathlib import Path
 
@@ -26,6 +33,9 @@ log = logging.getLogger(__name__)
 SAMPLE_RATE = 16_000
 # A recording stopped at the limit by the page runs a few frames over it.
 CAP_GRACE_S = 1.0
+# Packets read for the first video frame before the track is called undecodable; frame
+# threading and B-frames hold back a few, a broken first packet or two is tolerated.
+_FIRST_FRAME_PACKETS = 64
 
 
 @dataclass(frozen=True)
@@ -42,6 +52,7 @@ class MediaInfo:
     width: int | None = None
     height: int | None = None
     fps: float | None = None
+    rotation_deg: int = 0  # clockwise turn applied to the picture to make it upright
 
 
 def _open(path: Path) -> av.container.InputContainer:
@@ -86,11 +97,60 @@ def _measure_duration(container: av.container.InputContainer, cap_s: float) -> f
     return max(0.0, end - (first or 0.0))
 
 
+def video_stream(container: av.container.InputContainer) -> av.VideoStream | None:
+    """The first real video track (cover art in a music file is a still, not video)."""
+    for stream in container.streams.video:
+        if not stream.disposition & av.stream.Disposition.attached_pic:
+            return stream
+    return None
+
+
+def upright_turns(rotation: int) -> int:
+    """PyAV's display rotation (counter-clockwise degrees, -180..180) → the clockwise
+    turn that makes the picture upright, one of 0, 90, 180, 270."""
+    return (-round(rotation / 90) * 90) % 360
+
+
+def _unsupported(kind: str) -> AnalysisError:
+    # PyAV gives no codec name for a track without a decoder, so none is quoted.
+    return AnalysisError(
+        ErrorCode.UNSUPPORTED_CODEC,
+        f"The recording's {kind} codec cannot be decoded here; "
+        "record in a browser or export as MP4 (H.264) or WebM.",
+    )
+
+
+def _first_frame_rotation(container: av.container.InputContainer, stream: av.VideoStream) -> int:
+    """Decode the first video frame; return its upright turn. An undecodable track is
+    refused here rather than reported later as a video without a face."""
+    packets = 0
+    for packet in container.demux(stream):
+        if packet.size == 0:
+            continue
+        packets += 1
+        try:
+            for frame in packet.decode():
+                return upright_turns(frame.rotation)
+        except av.FFmpegError:
+            log.info("first video packets did not decode (pts=%s)", packet.pts)
+        if packets >= _FIRST_FRAME_PACKETS:
+            break
+    if packets == 0:  # a track with no pictures: nothing to refuse, nothing to turn
+        return 0
+    try:
+        for frame in stream.decode(None):  # flush what frame threading held back
+            return upright_turns(frame.rotation)
+    except av.FFmpegError:
+        pass
+    raise _unsupported("video")
+
+
 def probe(path: Path, max_seconds: float) -> MediaInfo:
-    """Check the container, its audio track and its duration against the cap."""
+    """Check the container, its tracks (decodable?) and its duration against the cap."""
     with _open(path) as container:
+        video = video_stream(container)
         if not container.streams.audio:
-            if not container.streams.video:
+            if video is None:
                 raise AnalysisError(
                     ErrorCode.MEDIA_UNREADABLE,
                     "The file holds no audio or video stream.",
@@ -100,7 +160,10 @@ def probe(path: Path, max_seconds: float) -> MediaInfo:
                 "The recording has no audio track; check that the microphone was on.",
             )
         audio = container.streams.audio[0]
-        video = container.streams.video[0] if container.streams.video else None
+        if audio.codec_context is None:
+            raise _unsupported("audio")
+        if video is not None and video.codec_context is None:
+            raise _unsupported("video")
         duration = _header_duration(container)
         source = "header"
         if duration is None:
@@ -120,12 +183,17 @@ def probe(path: Path, max_seconds: float) -> MediaInfo:
             height=video.codec_context.height if video else None,
             fps=float(video.average_rate) if video and video.average_rate else None,
         )
+        video_index = video.index if video is not None else None
     if info.duration_s > max_seconds + CAP_GRACE_S:
         lasts = "lasts" if source == "header" else "runs past"
         raise AnalysisError(
             ErrorCode.TOO_LONG,
             f"The recording {lasts} {info.duration_s:.0f} s; the limit is {max_seconds:.0f} s.",
         )
+    if video_index is not None:
+        with _open(path) as container:  # afresh: the duration scan may have read to the end
+            stream = container.streams[video_index]
+            info = replace(info, rotation_deg=_first_frame_rotation(container, stream))
     return info
 
 

@@ -102,6 +102,9 @@ class Media(Open):
     width: int | None = None
     height: int | None = None
     fps: float | None = None
+    rotation_deg: Literal[0, 90, 180, 270] = Field(
+        default=0, description="Clockwise turn from the display matrix, applied before use."
+    )
 
 
 class Span(Open):

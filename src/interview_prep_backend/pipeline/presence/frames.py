@@ -8,6 +8,13 @@ works on this one, and memory stays a few frames deep whatever the length.
 The loop filter is skipped when decoding: it smooths block edges for viewing, costs a
 third of VP8 decode time here (1.98 s → 1.30 s for 60 s of 720p), and left the face
 blendshapes unchanged to two decimals on the frames checked.
+
+Every frame handed on is a contiguous, upright RGB array. PyAV's `to_ndarray` returns
+a view with padded rows when the width is not a multiple of 16 (854 px: a 2592-byte
+stride for 2562 bytes of pixels) and `mediapipe.Image` ignores strides, so it read
+garbage: a 1620x1080 webcam answer reported no face at all. A phone's display matrix
+(`frame.rotation`) is applied before detection, as a player would, since MediaPipe
+finds no face lying on its side.
 """
 
 from __future__ import annotations
@@ -24,6 +31,8 @@ from pathlib import Path
 import av
 import numpy as np
 
+from interview_prep_backend.pipeline.media import upright_turns, video_stream
+
 log = logging.getLogger(__name__)
 
 _QUEUE_DEPTH = 4
@@ -37,12 +46,23 @@ class SampledFrame:
     rgb: np.ndarray  # H×W×3 uint8
 
 
+def upright_rgb(frame: av.VideoFrame) -> np.ndarray:
+    """The frame as a contiguous H×W×3 array, turned upright by its display matrix."""
+    rgb = frame.to_ndarray(format="rgb24")
+    turns = upright_turns(frame.rotation)
+    if turns:
+        rgb = np.rot90(rgb, k=-turns // 90)  # k > 0 turns counter-clockwise
+    return np.ascontiguousarray(rgb)
+
+
 def _decode(
     path: Path, fps: float, max_seconds: float, out: queue.Queue, stop: threading.Event
 ) -> None:
     try:
         with av.open(str(path), metadata_errors="ignore") as container:
-            stream = container.streams.video[0]
+            stream = video_stream(container)
+            if stream is None:
+                return
             stream.thread_type = "AUTO"
             stream.codec_context.options = {"skip_loop_filter": "all"}
             base = stream.time_base
@@ -68,7 +88,7 @@ def _decode(
                     # Keep to the schedule k/fps, so rounding in frame times cannot drift
                     # the rate (30 fps frames never land exactly on thirds of a second).
                     next_t = (math.floor((t + _TOLERANCE_S) / step) + 1) * step
-                    out.put(SampledFrame(round(t, 3), frame.to_ndarray(format="rgb24")))
+                    out.put(SampledFrame(round(t, 3), upright_rgb(frame)))
     except av.FFmpegError as exc:
         log.info("video decoding stopped: %s", exc)
     finally:

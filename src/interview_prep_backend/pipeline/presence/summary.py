@@ -70,6 +70,29 @@ def _pct(values: list[bool]) -> float | None:
     return round(100.0 * sum(values) / len(values), 1) if values else None
 
 
+def _graded_pct(grades: list[float], weights: list[float] | None = None) -> float | None:
+    """Weighted mean of graded memberships, as a percentage (see observe.py)."""
+    weights = weights if weights is not None else [1.0] * len(grades)
+    total = sum(weights)
+    if not grades or total <= 0:
+        return None
+    return round(100.0 * sum(g * w for g, w in zip(grades, weights, strict=True)) / total, 1)
+
+
+def _smiling(o: FrameObservation) -> float:
+    return o.smiling if o.smiling is not None else float((o.smile or 0) > SMILE_AT)
+
+
+def _eye_contact(o: FrameObservation) -> float | None:
+    if o.eye_contact_grade is not None:
+        return o.eye_contact_grade
+    return None if o.eye_contact is None else float(o.eye_contact)
+
+
+def _weight(o: FrameObservation) -> float:
+    return o.eye_weight if o.eye_weight is not None else 1.0
+
+
 def _spread(values: list[float]) -> float:
     return round(float(np.std(values)), 2) if values else 0.0
 
@@ -149,8 +172,12 @@ def summarise(obs: list[FrameObservation], fps: float) -> Presence:
         timeline=_timeline(obs),
     )
     if faces:
-        p.smile_pct = _pct([(o.smile or 0) > SMILE_AT for o in faces])
-        p.eye_contact_pct = _pct([o.eye_contact for o in faces if o.eye_contact is not None])
+        # Graded shares: they agree across sizes and codecs of one recording (observe.py).
+        p.smile_pct = _graded_pct([_smiling(o) for o in faces])
+        rated = [o for o in faces if _eye_contact(o) is not None]
+        p.eye_contact_pct = _graded_pct(
+            [_eye_contact(o) or 0.0 for o in rated], [_weight(o) for o in rated]
+        )
         p.eye_contact_lost_moments = _moments(
             obs, lambda o: o.faces and o.eye_contact is False, step
         )

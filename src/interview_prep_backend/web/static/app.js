@@ -20,6 +20,7 @@ const MESSAGES = {
   camera_missing: "No camera or microphone was found. Connect one, then try again.",
   upload_failed: "The upload did not finish. Check your connection and try again.",
   media_unreadable: "The recording could not be read. Please record it again.",
+  unsupported_codec: "The recording's format cannot be decoded here. Record in the browser, or export it as MP4 (H.264) or WebM.",
   empty_file: "The recording was empty. Please record it again.",
   no_audio_track: "The recording has no sound. Check that the microphone is on, then record again.",
   no_speech: "No speech was heard in the recording. Check the microphone and record again.",
