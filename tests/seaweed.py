@@ -17,9 +17,11 @@ from pathlib import Path
 import boto3
 from botocore.config import Config
 
+from interview_prep_backend.settings import Settings
 from tests.server import free_port
 
 ACCESS_KEY, SECRET_KEY = "coachkey", "coachsecret"
+BUCKET = "coach-media"  # made by the session fixture `seaweed` (tests/conftest.py)
 
 
 def weed_binary() -> str | None:
@@ -75,3 +77,13 @@ class Seaweed:
             self.proc.wait(15)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+
+
+def s3_settings(seaweed: Seaweed, tmp_path: Path, model_dir: Path, **extra: object) -> Settings:
+    """The app's settings for STORAGE_BACKEND=s3 on this server's bucket."""
+    return Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        data_dir=tmp_path / "data", model_dir=model_dir, storage_backend="s3",
+        aws_s3_bucket=BUCKET, s3_endpoint_url=seaweed.endpoint,
+        aws_access_key_id=ACCESS_KEY, aws_secret_access_key=SECRET_KEY, **extra,
+    )  # fmt: skip

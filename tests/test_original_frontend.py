@@ -16,8 +16,10 @@ from typing import Any
 
 import pytest
 
+from interview_prep_backend.adapters.storage.s3 import S3Storage
 from tests.browser import CHROMIUM
 from tests.conftest import FIXTURES, IN_CI
+from tests.seaweed import ACCESS_KEY, BUCKET, SECRET_KEY, Seaweed
 from tests.server import Server
 
 pytestmark = pytest.mark.model
@@ -92,3 +94,26 @@ def check(outcome: dict[str, Any]) -> None:
 
 def test_original_calls_verbatim_with_local_uploads(local_server: Server, tmp_path: Path) -> None:
     check(run_in_page(local_server.url, tmp_path / "profile"))
+
+
+def test_original_calls_verbatim_against_seaweedfs(
+    seaweed: Seaweed, tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> None:
+    """The PUT goes cross-origin to the bucket, signed for the content type alone."""
+    need_chromium()
+    s3_env = {
+        "STORAGE_BACKEND": "s3", "AWS_S3_BUCKET": BUCKET, "S3_ENDPOINT_URL": seaweed.endpoint,
+        "AWS_ACCESS_KEY_ID": ACCESS_KEY, "AWS_SECRET_ACCESS_KEY": SECRET_KEY,
+    }  # fmt: skip
+    tmp = tmp_path_factory.mktemp("original-s3")
+    models = tmp_path_factory.getbasetemp() / "models-original"
+    server = Server(tmp / "data", models, **s3_env).start(180)
+    try:
+        S3Storage(BUCKET, region="us-east-1", client=seaweed.client()).apply_cors([server.url])
+        outcome = run_in_page(server.url, tmp_path / "profile")
+    finally:
+        server.stop()
+    check(outcome)
+    key = outcome["body"]["file_key"]
+    head = seaweed.client().head_object(Bucket=BUCKET, Key=key)
+    assert head["ContentType"] == "video/webm"

@@ -18,6 +18,8 @@ class ErrorCode(StrEnum):
     TOO_LONG = "too_long"
     NO_SPEECH = "no_speech"
     FILE_MISSING = "file_missing"
+    FILE_TOO_LARGE = "file_too_large"
+    STORAGE_UNAVAILABLE = "storage_unavailable"
     INTERRUPTED = "interrupted"
     INTERNAL = "internal_error"
 

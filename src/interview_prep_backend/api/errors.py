@@ -16,6 +16,8 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
+from interview_prep_backend.adapters.storage.base import StorageError
+
 log = logging.getLogger(__name__)
 
 
@@ -93,6 +95,18 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
         return JSONResponse(error_body(exc.code, exc.message, **exc.extra), status_code=exc.status)
+
+    @app.exception_handler(StorageError)
+    async def _storage(_: Request, exc: StorageError) -> JSONResponse:
+        # The store is down or refuses us: our fault and temporary, never the client's.
+        log.warning("storage failure: %s", exc)
+        return JSONResponse(
+            error_body(
+                "storage_unavailable", "The recording store could not be reached; try again."
+            ),
+            status_code=503,
+            headers={"Retry-After": "5"},
+        )
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:

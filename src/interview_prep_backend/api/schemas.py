@@ -14,7 +14,10 @@ class UploadUrlRequest(BaseModel):
     file_type: Literal["video", "audio"] = "video"
     content_type: str = Field(default="video/webm", max_length=128)
     file_size: int | None = Field(
-        default=None, ge=0, description="Size the client will upload; caps the URL to it."
+        default=None,
+        ge=0,
+        description="Size the client will upload; caps the URL to it. Optional: without "
+        "it the server's cap applies, checked on the stored object before analysis.",
     )
 
 

@@ -7,13 +7,15 @@ logged with its traceback and recorded as `internal_error`, so no analysis is ev
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Callable
 
 from faster_whisper import WhisperModel
 
-from interview_prep_backend.adapters.storage.base import Storage
+from interview_prep_backend.adapters.storage.base import Storage, StorageError
+from interview_prep_backend.adapters.storage.cap import check_stored_size
 from interview_prep_backend.content.bank import BY_ID
 from interview_prep_backend.db.repository import Repository
 from interview_prep_backend.errors import AnalysisError, ErrorCode
@@ -29,6 +31,7 @@ from interview_prep_backend.pipeline.run import (
 log = logging.getLogger(__name__)
 
 PROGRESS_EVERY_S = 0.5
+GONE = "The uploaded file is gone."
 
 
 class AnalysisRunner:
@@ -67,9 +70,17 @@ class AnalysisRunner:
             return
         started = time.perf_counter()
         try:
-            if not row.file_key or not self.storage.exists(row.file_key):
-                raise AnalysisError(ErrorCode.FILE_MISSING, "The uploaded file is gone.")
-            with self.storage.local_copy(row.file_key) as path:
+            if not row.file_key:
+                raise AnalysisError(ErrorCode.FILE_MISSING, GONE)
+            # Checked again here: a queued job may run long after POST /analyze checked.
+            upload = self.repo.get_upload(row.file_key)
+            limit = upload.max_bytes if upload is not None else None
+            check_stored_size(self.storage, row.file_key, limit)
+            with contextlib.ExitStack() as stack:
+                try:
+                    path = stack.enter_context(self.storage.local_copy(row.file_key))
+                except FileNotFoundError as exc:
+                    raise AnalysisError(ErrorCode.FILE_MISSING, GONE) from exc
                 result = analyze_file(
                     path,
                     file_key=row.file_key,
@@ -86,6 +97,14 @@ class AnalysisRunner:
         except AnalysisError as exc:
             log.info("analysis %s failed: %s (%s)", analysis_id, exc.code, exc.message)
             self.repo.fail(analysis_id, exc.code, exc.message)
+            return
+        except StorageError as exc:
+            log.warning("analysis %s: storage failed: %s", analysis_id, exc)
+            self.repo.fail(
+                analysis_id,
+                ErrorCode.STORAGE_UNAVAILABLE,
+                "The recording store could not be reached; try again shortly.",
+            )
             return
         except Exception as exc:
             log.exception("analysis %s failed unexpectedly", analysis_id)

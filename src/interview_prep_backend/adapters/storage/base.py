@@ -24,10 +24,25 @@ class StorageError(Exception):
 
 class Storage(Protocol):
     def upload_target(
-        self, key: str, content_type: str, max_bytes: int, expires_in: int, base_url: str
-    ) -> UploadTarget: ...
+        self,
+        key: str,
+        content_type: str,
+        max_bytes: int,
+        expires_in: int,
+        base_url: str,
+        signed_size: int | None = None,
+    ) -> UploadTarget:
+        """A URL for one upload of at most `max_bytes`; `signed_size` when the client
+        stated it (an S3 PUT is then signed for exactly that length)."""
+        ...
 
     def exists(self, key: str) -> bool: ...
+
+    def size(self, key: str) -> int | None:
+        """The stored object's size in bytes, None when nothing is stored under `key`.
+
+        Raises StorageError when the store cannot answer."""
+        ...
 
     def local_copy(self, key: str) -> AbstractContextManager[Path]:
         """A readable local path for the object, valid inside the `with` block."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import stat
 import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -41,8 +42,16 @@ class LocalStorage:
         return self.root / key
 
     def upload_target(
-        self, key: str, content_type: str, max_bytes: int, expires_in: int, base_url: str
+        self,
+        key: str,
+        content_type: str,
+        max_bytes: int,
+        expires_in: int,
+        base_url: str,
+        signed_size: int | None = None,
     ) -> UploadTarget:
+        # The PUT endpoint counts the bytes as they arrive, so `max_bytes` (the stated size
+        # or, without one, the cap) is enforced during the upload in both cases.
         expires = int(time.time()) + expires_in
         query = urlencode(
             {
@@ -87,6 +96,17 @@ class LocalStorage:
 
     def exists(self, key: str) -> bool:
         return is_valid_key(key) and self.path_for(key).is_file()
+
+    def size(self, key: str) -> int | None:
+        if not is_valid_key(key):
+            return None
+        try:
+            info = self.path_for(key).stat()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise StorageError(f"cannot read {key}: {exc}") from exc
+        return info.st_size if stat.S_ISREG(info.st_mode) else None
 
     @contextlib.contextmanager
     def local_copy(self, key: str) -> Iterator[Path]:

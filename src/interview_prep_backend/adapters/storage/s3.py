@@ -1,11 +1,17 @@
 """S3 storage (AWS or any S3-compatible server) through boto3.
 
-Upload URLs are presigned PUTs with Content-Type and Content-Length signed, as the
-original frontend used: the client states the size when it asks, the server caps it,
-and S3 refuses any other type, size, key, an altered signature or an expired URL. A
-presigned POST with `content-length-range` and Content-Type conditions is the option
-for clients that cannot state the size (`S3_UPLOAD_METHOD=post`). Analysis streams the
-object to a temporary file (never into memory) and deletes it afterwards.
+Upload URLs are presigned PUTs. When the client states `file_size` the URL is signed for
+Content-Type and Content-Length, and S3 refuses any other type, size, key, an altered
+signature or an expired URL. The original service's clients never state a size: their
+URL is signed for the Content-Type alone (S3 still refuses any other type, key, altered
+signature or expired URL), and the cap is enforced after the upload, by `size()`
+(HeadObject) before the object is ever downloaded (see `storage.cap`). A presigned POST
+with `content-length-range` and Content-Type conditions (`S3_UPLOAD_METHOD=post`) caps
+the size at upload time without the client stating it. Analysis streams the object to a
+temporary file (never into memory) and deletes it afterwards.
+
+Every boto3 failure other than "no such key" becomes `StorageError` (a 503 at the API):
+an unreachable endpoint raises BotoCoreError, not ClientError, and was a 500 before.
 """
 
 from __future__ import annotations
@@ -66,7 +72,13 @@ class S3Storage:
             raise StorageError(f"could not store {key}: {exc}") from exc
 
     def upload_target(
-        self, key: str, content_type: str, max_bytes: int, expires_in: int, base_url: str
+        self,
+        key: str,
+        content_type: str,
+        max_bytes: int,
+        expires_in: int,
+        base_url: str,
+        signed_size: int | None = None,
     ) -> UploadTarget:
         if self.upload_method == "post":
             post = self.client.generate_presigned_post(
@@ -77,28 +89,27 @@ class S3Storage:
                 ExpiresIn=expires_in,
             )
             return UploadTarget(post["url"], "POST", expires_in, headers={}, fields=post["fields"])
-        url = self.client.generate_presigned_url(
-            "put_object",
-            Params={
-                "Bucket": self.bucket,
-                "Key": key,
-                "ContentType": content_type,
-                "ContentLength": max_bytes,
-            },
-            ExpiresIn=expires_in,
-        )
+        params: dict[str, Any] = {"Bucket": self.bucket, "Key": key, "ContentType": content_type}
+        if signed_size is not None:
+            params["ContentLength"] = signed_size
+        url = self.client.generate_presigned_url("put_object", Params=params, ExpiresIn=expires_in)
         return UploadTarget(url, "PUT", expires_in, headers={"Content-Type": content_type})
 
     def exists(self, key: str) -> bool:
+        return self.size(key) is not None
+
+    def size(self, key: str) -> int | None:
         if not is_valid_key(key):
-            return False
+            return None
         try:
-            self.client.head_object(Bucket=self.bucket, Key=key)
+            head = self.client.head_object(Bucket=self.bucket, Key=key)
         except ClientError as exc:
             if _missing(exc):
-                return False
+                return None
             raise StorageError(f"S3 head_object failed: {exc}") from exc
-        return True
+        except BotoCoreError as exc:
+            raise StorageError(f"S3 is not reachable: {exc}") from exc
+        return int(head["ContentLength"])
 
     @contextlib.contextmanager
     def local_copy(self, key: str) -> Iterator[Path]:
@@ -107,7 +118,14 @@ class S3Storage:
         os.close(fd)
         path = Path(name)
         try:
-            self.client.download_file(self.bucket, key, str(path))  # streamed in parts
+            try:
+                self.client.download_file(self.bucket, key, str(path))  # streamed in parts
+            except ClientError as exc:
+                if _missing(exc):
+                    raise FileNotFoundError(key) from exc
+                raise StorageError(f"S3 download failed: {exc}") from exc
+            except BotoCoreError as exc:
+                raise StorageError(f"S3 is not reachable: {exc}") from exc
             yield path
         finally:
             path.unlink(missing_ok=True)
@@ -118,7 +136,10 @@ class S3Storage:
         )
 
     def delete(self, key: str) -> None:
-        self.client.delete_object(Bucket=self.bucket, Key=key)
+        try:
+            self.client.delete_object(Bucket=self.bucket, Key=key)
+        except (ClientError, BotoCoreError) as exc:
+            raise StorageError(f"S3 delete_object failed: {exc}") from exc
 
     def check(self) -> None:
         try:

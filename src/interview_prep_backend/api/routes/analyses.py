@@ -11,6 +11,7 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from interview_prep_backend.adapters.storage import keys
+from interview_prep_backend.adapters.storage.cap import check_stored_size
 from interview_prep_backend.api.deps import ServicesDep
 from interview_prep_backend.api.errors import ApiError, error_body
 from interview_prep_backend.api.json_body import JsonBodyRoute
@@ -25,7 +26,7 @@ from interview_prep_backend.api.schemas import (
 from interview_prep_backend.content.bank import BY_ID, Question
 from interview_prep_backend.db.models import Analysis
 from interview_prep_backend.db.repository import COMPLETED, FAILED, RUNNING
-from interview_prep_backend.errors import ErrorCode
+from interview_prep_backend.errors import AnalysisError, ErrorCode
 from interview_prep_backend.pipeline.run import analyze_text
 from interview_prep_backend.pipeline.schema import AnalysisResult
 from interview_prep_backend.pipeline.schema_upgrade import read_result
@@ -59,9 +60,16 @@ def _status(row: Analysis, with_result: bool) -> AnalysisStatus:
     )
 
 
+# Input problems are the client's (4xx); only our own faults are 5xx.
+_FAILURE_STATUS = {
+    ErrorCode.INTERNAL: 500,
+    ErrorCode.STORAGE_UNAVAILABLE: 503,
+    ErrorCode.FILE_TOO_LARGE: 413,
+}
+
+
 def _failure_response(row: Analysis) -> JSONResponse:
-    # Input problems are the client's (422); only our own faults are 5xx.
-    status = 500 if row.error_code == ErrorCode.INTERNAL else 422
+    status = _FAILURE_STATUS.get(row.error_code or ErrorCode.INTERNAL, 422)
     return JSONResponse(
         error_body(
             row.error_code or ErrorCode.INTERNAL,
@@ -108,8 +116,16 @@ async def analyze(body: AnalyzeRequest, request: Request, svc: ServicesDep) -> A
     upload = await asyncio.to_thread(svc.repo.get_upload, body.file_key)
     if upload is None:
         raise ApiError(404, "unknown_file_key", "No upload was issued for this key.")
-    if not await asyncio.to_thread(svc.storage.exists, body.file_key):
-        raise ApiError(409, "file_not_uploaded", "Nothing has been uploaded to this key yet.")
+    try:
+        # HeadObject before anything is downloaded: an upload URL issued without a size
+        # lets S3 take any length, so the cap is enforced here (StorageError: 503).
+        await asyncio.to_thread(check_stored_size, svc.storage, body.file_key, upload.max_bytes)
+    except AnalysisError as exc:
+        if exc.code == ErrorCode.FILE_MISSING:
+            raise ApiError(
+                409, "file_not_uploaded", "Nothing has been uploaded to this key yet."
+            ) from exc
+        raise ApiError(413, exc.code, exc.message, file_key=body.file_key) from exc
     row = await asyncio.to_thread(
         svc.repo.create_analysis, body.file_key, question, body.question_id
     )

@@ -13,7 +13,6 @@ from interview_prep_backend.adapters.storage.local import (
     LocalStorage,
     UploadTooLarge,
 )
-from interview_prep_backend.adapters.storage.s3 import S3Storage
 from interview_prep_backend.api.deps import ServicesDep
 from interview_prep_backend.api.errors import ApiError
 from interview_prep_backend.api.json_body import JsonBodyRoute
@@ -45,16 +44,19 @@ def create_upload_url(
     cap = settings.upload_max_bytes
     if body.file_size is not None and body.file_size > cap:
         raise ApiError(413, "file_too_large", f"Uploads are limited to {cap} bytes.")
-    storage = svc.storage
-    if body.file_size is None and isinstance(storage, S3Storage) and storage.upload_method == "put":
-        raise ApiError(
-            422, "file_size_required", "State file_size: the upload URL is signed for it."
-        )
+    # Without a stated size (the original clients never send one) the cap applies: the
+    # local PUT counts bytes against it, an S3 PUT URL is signed for the type alone and
+    # POST /analyze checks the stored size (HeadObject) before anything is downloaded.
     max_bytes = body.file_size if body.file_size is not None else cap
     key = keys.new_key(body.file_type, extension)
     base_url = settings.public_base_url or str(request.base_url)
     target = svc.storage.upload_target(
-        key, content_type, max_bytes, settings.upload_url_expires_s, base_url
+        key,
+        content_type,
+        max_bytes,
+        settings.upload_url_expires_s,
+        base_url,
+        signed_size=body.file_size,
     )
     svc.repo.add_upload(
         key,
