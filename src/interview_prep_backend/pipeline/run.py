@@ -141,6 +141,10 @@ def analyze_file(
 
             presence_future = pool.submit(presence_job)
 
+        # Name the stage now: the first transcription progress only comes with the first
+        # finished batch (for a short answer, at the very end), and until then the stage
+        # still read "media" while Whisper loaded and ran.
+        track("transcribe", 0.0)
         t0 = time.perf_counter()
         model = model_loader() if transcriber is None else None
         seconds["model_load"] = time.perf_counter() - t0

@@ -83,6 +83,8 @@ async function loadQuestions() {
   $("role").replaceChildren(...body.roles.map((r) => el("option", { value: r }, r.replaceAll("_", " "))));
   $("role").onchange = fillQuestions;
   $("question").onchange = () => { questionHint(); loadHistory(); };
+  // Only the history (below) follows a custom question: nothing above may move on blur,
+  // or the click that caused the blur lands on nothing.
   $("custom-question").onchange = loadHistory;
   fillQuestions();
 }
@@ -598,7 +600,7 @@ async function loadHistory() {
     return el("li", {},
       el("span", { class: "when" }, `${when} · ${a.answer_type === "text" ? "typed" : "video"} · `,
         a.status === "completed" ? `score ${Math.round(a.overall_score ?? 0)} out of 100` : running ? "being analysed" : a.status),
-      el("button", { type: "button", class: "secondary", onclick: () => openAttempt(a), "aria-label": `Open attempt from ${when}` }, running ? "Follow" : "Open"),
+      el("button", { type: "button", class: "secondary", onclick: () => openAttempt(a), "aria-label": `${running ? "Follow" : "Open"} attempt from ${when}` }, running ? "Follow" : "Open"),
       running ? null : el("button", { type: "button", class: "secondary", onclick: () => deleteAttempt(a), "aria-label": `Delete attempt from ${when}` }, "Delete"));
   }));
   renderTrend(items.filter((a) => a.overall_score != null).reverse());
@@ -715,10 +717,13 @@ async function showOverview() {
   }
   changes.sort((a, b) => b.delta - a.delta);
   const line = (c) => el("li", {}, `${c.label}: ${c.delta >= 0 ? "up" : "down"} ${Math.abs(Math.round(c.delta))} points (${c.n} attempts)`);
+  // The best three, then the worst three of the rest: a habit is never in both lists.
+  const most = changes.slice(0, Math.min(3, Math.ceil(changes.length / 2)));
+  const least = changes.slice(most.length).slice(-3).reverse();
   $("habits").replaceChildren(...(changes.length ? [
-    el("div", {}, el("h3", {}, "Improving most"), el("ol", {}, ...changes.slice(0, 3).map(line))),
-    el("div", {}, el("h3", {}, "Improving least"), el("ol", {}, ...changes.slice(-3).reverse().map(line))),
-  ] : []));
+    el("div", {}, el("h3", {}, "Improving most"), el("ol", {}, ...most.map(line))),
+    least.length ? el("div", {}, el("h3", {}, "Improving least"), el("ol", {}, ...least.map(line))) : null,
+  ].filter(Boolean) : [el("p", { class: "hint" }, "Habits show here after two attempts that measure them.")]));
   $("overview").focus();
 }
 $("show-progress").onclick = () => showOverview().catch((err) => showError(err.code, err.message, showOverview));
@@ -731,8 +736,27 @@ async function resume() {
   const id = fromHash || stored;
   if (!id) return;
   if (!fromHash) history.replaceState(null, "", `#analysis=${id}`);
+  // Show the question it answered, so its history is the one listed.
+  const status = await retrying(() => api(`/analyses/${id}`)).then((r) => r.body).catch(() => null);
+  if (status) selectQuestionOf(status);
   await followAndShow(id, null);
 }
 
-loadQuestions().catch((err) => showError(err.code, `Could not load questions: ${err.message}`, loadQuestions));
-resume();
+function selectQuestionOf(status) {
+  const q = state.questions.find((x) => x.id === status.question_id);
+  if (q) {
+    $("role").value = q.role;
+    fillQuestions();
+    $("question").value = q.id;
+    $("custom-question").value = "";
+    questionHint();
+  } else if (status.question) {
+    $("custom-question").value = status.question;
+    $("custom").open = true;
+  }
+  loadHistory();
+}
+
+loadQuestions()
+  .catch((err) => showError(err.code, `Could not load questions: ${err.message}`, loadQuestions))
+  .then(resume);
