@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -81,7 +82,8 @@ def axe(page, screen: str) -> None:  # type: ignore[no-untyped-def]
         """async () => (await axe.run(document, {runOnly: {type: 'tag',
             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}}))
           .violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-          .map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target)}))"""
+          .map(v => ({id: v.id, impact: v.impact,
+                      nodes: v.nodes.slice(0, 3).map(n => n.target)}))"""
     )
     assert found == [], f"{screen}: {found}"
 
@@ -378,7 +380,7 @@ def test_progress_survives_a_server_restart(env, browser, tmp_path_factory) -> N
     texts = [t for _, t in said]
     assert any(t.startswith("Transcribing your speech") for t in texts), texts
     assert any("per second of recording" in t for t in eta), eta
-    for (t0, a), (t1, b) in zip(said, said[1:], strict=False):
+    for (t0, a), (t1, b) in pairwise(said):
         if a.split(",")[0] == b.split(",")[0] and "percent" in b:
             assert t1 - t0 >= 14_000, (a, b, t1 - t0)
     assert texts[-1] == "Feedback is ready"

@@ -598,7 +598,7 @@ async function loadHistory() {
     const when = new Date(a.created_at).toLocaleString();
     const running = a.status === "queued" || a.status === "running";
     return el("li", {},
-      el("span", { class: "when" }, `${when} · ${a.answer_type === "text" ? "typed" : "video"} · `,
+      el("span", { class: "when" }, `${when} · ${a.answer_type === "text" ? "typed" : "recorded"} · `,
         a.status === "completed" ? `score ${Math.round(a.overall_score ?? 0)} out of 100` : running ? "being analysed" : a.status),
       el("button", { type: "button", class: "secondary", onclick: () => openAttempt(a), "aria-label": `${running ? "Follow" : "Open"} attempt from ${when}` }, running ? "Follow" : "Open"),
       running ? null : el("button", { type: "button", class: "secondary", onclick: () => deleteAttempt(a), "aria-label": `Delete attempt from ${when}` }, "Delete"));
