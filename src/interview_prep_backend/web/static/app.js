@@ -185,6 +185,7 @@ async function startRecording() {
   $("preview").srcObject = stream;
   $("camera-off").hidden = true;
   $("timer").textContent = "0:00";
+  $("rec-state").hidden = true;  // the camera is on; recording starts after the countdown
   $("live").hidden = false;
   await $("preview").play().catch(() => {});
   $("rec-stop").disabled = false;
@@ -200,6 +201,7 @@ async function startRecording() {
     uploadAndAnalyze();
   };
   recorder.start(1000);
+  $("rec-state").hidden = false;
   started = performance.now();
   timerId = setInterval(() => {
     const s = (performance.now() - started) / 1000;
