@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from interview_prep_backend.jobs.estimate import ProgressEstimate
 from interview_prep_backend.pipeline.schema import AnalysisResult, PartialResult
 
 
@@ -92,6 +93,10 @@ class AnalysisStatus(BaseModel):
         default=None,
         description='The result; while running, a part of it marked "partial": true '
         "(transcript and speech metrics, before the video half ends).",
+    )
+    estimate: ProgressEstimate | None = Field(
+        default=None,
+        description="While a recording is queued or running: the time it should still take.",
     )
 
 

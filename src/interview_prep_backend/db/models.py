@@ -62,6 +62,8 @@ class Analysis(Base):
     result_json: Mapped[str | None] = mapped_column(Text, nullable=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     processing_time_ms: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # Set once the media is probed, so a running analysis can be given a time estimate.
+    media_duration_s: Mapped[float | None] = mapped_column(Float, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

@@ -90,8 +90,16 @@ class Repository:
         with self._sessions() as s:
             return s.get(Analysis, analysis_id)
 
-    def list(self, limit: int, offset: int, question_id: str | None = None) -> Page:
+    def list(
+        self,
+        limit: int,
+        offset: int,
+        question_id: str | None = None,
+        question: str | None = None,
+    ) -> Page:
         where = [Analysis.question_id == question_id] if question_id else []
+        if question:  # a custom question has no id: match its text
+            where.append(Analysis.question == question)
         with self._sessions() as s:
             total = s.scalar(select(func.count()).select_from(Analysis).where(*where)) or 0
             rows = s.scalars(
@@ -126,6 +134,29 @@ class Repository:
                 .where(Analysis.id == analysis_id, Analysis.status == RUNNING)
                 .values(stage=stage, progress=round(progress, 4))
             )
+
+    def set_media_duration(self, analysis_id: str, seconds: float) -> None:
+        with self._sessions.begin() as s:
+            s.execute(
+                update(Analysis)
+                .where(Analysis.id == analysis_id)
+                .values(media_duration_s=round(seconds, 3))
+            )
+
+    def recent_speeds(self, limit: int = 20) -> list[float]:
+        """Seconds of processing per second of media, for the last completed recordings."""
+        with self._sessions() as s:
+            rows = s.execute(
+                select(Analysis.processing_time_ms, Analysis.media_duration_s)
+                .where(
+                    Analysis.status == COMPLETED,
+                    Analysis.processing_time_ms.is_not(None),
+                    Analysis.media_duration_s > 0,
+                )
+                .order_by(Analysis.finished_at.desc())
+                .limit(limit)
+            ).all()
+        return [ms / 1000 / d for ms, d in rows]
 
     def set_partial(self, analysis_id: str, partial: dict[str, Any]) -> None:
         """Store what is known so far; readers see it while the analysis runs."""

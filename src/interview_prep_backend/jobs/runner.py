@@ -93,6 +93,7 @@ class AnalysisRunner:
                     on_partial=lambda part: self.repo.set_partial(analysis_id, part),
                     transcriber=self.transcriber,
                     face_analyzer=self.face_analyzer,
+                    on_probe=lambda d: self.repo.set_media_duration(analysis_id, d),
                 )
         except AnalysisError as exc:
             log.info("analysis %s failed: %s (%s)", analysis_id, exc.code, exc.message)

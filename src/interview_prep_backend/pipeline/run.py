@@ -45,6 +45,8 @@ _PART = {
     "prosody": "speech",
     "presence": "presence",
 }
+# Which running part names the stage: speech is the long wait when both run.
+_ORDER = ("media", "speech", "presence")
 # Within the speech part: transcription up to 92 %, then metrics and prosody.
 _SPEECH_SPAN = {"transcribe": (0.0, 0.92), "speech_metrics": (0.92, 0.93), "prosody": (0.93, 1.0)}
 
@@ -59,11 +61,18 @@ class PipelineOptions:
 
 
 class _Progress:
-    """Combine the progress of parts running at once into one overall fraction."""
+    """Combine the progress of parts running at once into one overall fraction.
+
+    The stage reported is the one the wait is on, not the last one to call: the first
+    unfinished part in `_ORDER`. Reporting the caller's stage showed "presence" (which
+    reports every sampled frame and often ends first) for the whole of a long
+    transcription (issue 16: "Watching the video" for 97 s while Whisper ran).
+    """
 
     def __init__(self, report: ProgressFn | None, parts: set[str]) -> None:
         self._report = report
         self._done = dict.fromkeys(parts, 0.0)
+        self._stage: dict[str, str] = {}
         self._lock = threading.Lock()
 
     def __call__(self, stage: str, fraction: float) -> None:
@@ -73,10 +82,13 @@ class _Progress:
             fraction = lo + (hi - lo) * fraction
         with self._lock:
             self._done[part] = max(self._done[part], min(1.0, max(0.0, fraction)))
+            self._stage[part] = stage
             total = sum(_WEIGHTS[p] for p in self._done)
             overall = sum(_WEIGHTS[p] * f for p, f in self._done.items()) / total
+            running = [p for p in _ORDER if p in self._stage and self._done[p] < 1.0]
+            headline = self._stage[running[0]] if running else stage
         if self._report:
-            self._report(stage, overall)
+            self._report(headline, overall)
 
 
 def analyze_file(
@@ -92,13 +104,17 @@ def analyze_file(
     on_partial: PartialFn | None = None,
     transcriber: RemoteTranscriber | None = None,
     face_analyzer: FaceAnalyzer | None = None,
+    on_probe: Callable[[float], None] | None = None,
 ) -> dict[str, Any]:
     """Analyze one recording. `on_partial` receives the transcript and speech metrics as
-    soon as they exist, while the video half may still be running."""
+    soon as they exist, while the video half may still be running; `on_probe` the
+    media's length in seconds as soon as it is known (for a time estimate)."""
     seconds: dict[str, float] = {}
     started = time.perf_counter()
     t0 = started
     info = media.probe(path, options.max_media_seconds)
+    if on_probe is not None:
+        on_probe(info.duration_s)
     track = _Progress(
         progress, {"media", "speech", "presence"} if info.has_video else {"media", "speech"}
     )
@@ -125,6 +141,10 @@ def analyze_file(
 
             presence_future = pool.submit(presence_job)
 
+        # Name the stage now: the first transcription progress only comes with the first
+        # finished batch (for a short answer, at the very end), and until then the stage
+        # still read "media" while Whisper loaded and ran.
+        track("transcribe", 0.0)
         t0 = time.perf_counter()
         model = model_loader() if transcriber is None else None
         seconds["model_load"] = time.perf_counter() - t0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import APIRouter, Query, Request, Response
@@ -25,8 +26,9 @@ from interview_prep_backend.api.schemas import (
 )
 from interview_prep_backend.content.bank import BY_ID, Question
 from interview_prep_backend.db.models import Analysis
-from interview_prep_backend.db.repository import COMPLETED, FAILED, RUNNING
+from interview_prep_backend.db.repository import COMPLETED, FAILED, QUEUED, RUNNING
 from interview_prep_backend.errors import AnalysisError, ErrorCode
+from interview_prep_backend.jobs.estimate import ProgressEstimate, estimate
 from interview_prep_backend.pipeline.run import analyze_text
 from interview_prep_backend.pipeline.schema import AnalysisResult
 from interview_prep_backend.pipeline.schema_upgrade import read_result
@@ -34,6 +36,20 @@ from interview_prep_backend.pipeline.schema_upgrade import read_result
 router = APIRouter(prefix="/api/v1", tags=["analyses"], route_class=JsonBodyRoute)
 
 POLL_S = 0.1
+
+
+def _estimate(row: Analysis, svc: ServicesDep) -> ProgressEstimate | None:
+    if row.status not in (QUEUED, RUNNING) or row.file_key is None:
+        return None
+    elapsed = 0.0
+    if row.status == RUNNING and row.started_at is not None:
+        elapsed = max(0.0, (datetime.now(UTC) - row.started_at).total_seconds())
+    return estimate(
+        media_duration_s=row.media_duration_s,
+        speeds=svc.repo.recent_speeds(),
+        elapsed_s=elapsed,
+        progress=row.progress if row.status == RUNNING else 0.0,
+    )
 
 
 def _status(row: Analysis, with_result: bool) -> AnalysisStatus:
@@ -186,7 +202,9 @@ def get_analysis(analysis_id: str, svc: ServicesDep) -> AnalysisStatus:
     row = svc.repo.get(analysis_id)
     if row is None:
         raise ApiError(404, "analysis_not_found", "No analysis has this id.")
-    return _status(row, with_result=True)
+    status = _status(row, with_result=True)
+    status.estimate = _estimate(row, svc)
+    return status
 
 
 @router.get("/analyses", response_model=AnalysisPage, responses=errors(422))
@@ -195,9 +213,11 @@ def list_analyses(
     limit: int = Query(20, ge=1, le=100),
     offset: int = Query(0, ge=0),
     question_id: str | None = Query(None, max_length=64),
+    question: str | None = Query(None, max_length=2000, description="A custom question's text."),
 ) -> AnalysisPage:
-    """Analyses, newest first, without their full results; optionally for one question."""
-    page = svc.repo.list(limit, offset, question_id)
+    """Analyses, newest first, without their full results; optionally for one question
+    (a bank question by `question_id`, a custom one by its text)."""
+    page = svc.repo.list(limit, offset, question_id, (question or "").strip() or None)
     return AnalysisPage(
         items=[_status(r, with_result=False) for r in page.items],
         total=page.total,
