@@ -85,6 +85,20 @@ class LocalStorage:
             partial.unlink(missing_ok=True)
         return size
 
+    def sweep_partials(self) -> int:
+        """Remove the `.part` files a killed upload left; returns how many.
+
+        Called at start-up, when no upload of this process can be running (the service
+        is one process: the database and job queue are too).
+        """
+        removed = 0
+        if not self.root.is_dir():
+            return 0
+        for part in self.root.glob("uploads/*/.*.part"):
+            part.unlink(missing_ok=True)
+            removed += 1
+        return removed
+
     def exists(self, key: str) -> bool:
         return is_valid_key(key) and self.path_for(key).is_file()
 
