@@ -165,6 +165,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         services = build_services(settings)
         app.state.services = services
+        if isinstance(services.storage, LocalStorage):
+            swept = services.storage.sweep_partials()
+            if swept:
+                log.warning("start-up: removed %d unfinished upload(s) (.part files)", swept)
         warm = threading.Thread(target=_warm, args=(services,), daemon=True, name="warm")
         warm.start()
         resumed, failed = recover(services.repo, services.queue, settings.job_max_attempts)

@@ -7,6 +7,12 @@ so those calls answered 422. Routes of this class present every non-empty body a
 to FastAPI's parser; a body that is not JSON still fails as `json_invalid` (422 in the
 usual error shape). Rejected: a middleware rewriting every request, which would also
 reach the multipart and raw-PUT endpoints, where the type is meaningful.
+
+Bodies are capped at 1 MB (`MAX_JSON_BYTES`; the largest real body, a 20,000-character
+typed answer, is at most 80 kB even as 4-byte UTF-8): a 50 MB body was read and parsed
+whole before. A Content-Length over the cap is refused before a byte is read; a chunked
+body is counted as it streams and refused at the first chunk past the cap. Both are 413
+`payload_too_large`.
 """
 
 from __future__ import annotations
@@ -16,8 +22,31 @@ from typing import Any
 
 from fastapi import Request, Response, params
 from fastapi.routing import APIRoute
+from starlette.types import Message
+
+from interview_prep_backend.api.errors import ApiError
 
 _JSON = b"application/json"
+MAX_JSON_BYTES = 1_000_000
+
+
+def _too_large() -> ApiError:
+    return ApiError(413, "payload_too_large", f"A JSON body is limited to {MAX_JSON_BYTES} bytes.")
+
+
+async def _capped_body(request: Request) -> bytes:
+    """The body, refused before reading when declared too large, or once it runs over."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.strip().isdigit() and int(declared) > MAX_JSON_BYTES:
+        raise _too_large()
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_JSON_BYTES:
+            raise _too_large()
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _is_json(value: bytes) -> bool:
@@ -33,14 +62,24 @@ class JsonBodyRoute(APIRoute):
             return handler
 
         async def as_json(request: Request) -> Response:
+            body = await _capped_body(request)
+            sent = False
+
+            async def replay() -> Message:
+                # The body once, then whatever the connection says (a disconnect).
+                nonlocal sent
+                if not sent:
+                    sent = True
+                    return {"type": "http.request", "body": body, "more_body": False}
+                return await request.receive()
+
             headers = request.scope["headers"]
             content_type = next((v for k, v in headers if k == b"content-type"), None)
-            if content_type is not None and _is_json(content_type):
-                return await handler(request)
             scope = dict(request.scope)
-            scope["headers"] = [(k, v) for k, v in headers if k != b"content-type"] + [
-                (b"content-type", _JSON)
-            ]
-            return await handler(Request(scope, request.receive))
+            if content_type is None or not _is_json(content_type):
+                scope["headers"] = [(k, v) for k, v in headers if k != b"content-type"] + [
+                    (b"content-type", _JSON)
+                ]
+            return await handler(Request(scope, replay))
 
         return as_json

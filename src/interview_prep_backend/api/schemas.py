@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 from interview_prep_backend.jobs.estimate import ProgressEstimate
 from interview_prep_backend.pipeline.schema import AnalysisResult, PartialResult
@@ -14,7 +14,8 @@ from interview_prep_backend.pipeline.schema import AnalysisResult, PartialResult
 class UploadUrlRequest(BaseModel):
     file_type: Literal["video", "audio"] = "video"
     content_type: str = Field(default="video/webm", max_length=128)
-    file_size: int | None = Field(
+    # Strict: `false` was read as 0 and "12" or 1.5 as sizes before.
+    file_size: StrictInt | None = Field(
         default=None,
         ge=0,
         description="Size the client will upload; caps the URL to it. Optional: without "

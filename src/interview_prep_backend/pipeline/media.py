@@ -13,10 +13,28 @@ probe also decodes the first video frame: that proves the video track decodes an
 gives its display matrix, the turn a phone asks for (reported as `rotation_deg`,
 clockwise, like the old `rotate` tag: an iPhone's portrait video says 90). Cover art in
 an audio file (an attached picture) is not a video track.
+
+Hostile input (issue 15) is refused from the header, before anything is decoded:
+- Audio rates outside 2-384 kHz and more than 64 channels are `unsupported_audio`. A
+  WAV header claiming 2^31-1 Hz made the resampler allocate until MemoryError (a 500
+  `internal_error` before); 8-channel and 8 kHz audio are ordinary and pass.
+- Frames over 4096 x 4096 pixels (16.8 MP; either side over 8192) are `frame_too_large`:
+  that admits UHD and DCI 4K (3840x2160, 4096x2160) in either orientation, while a
+  3.3 MB PNG-in-MOV declaring 16000x16000 took the server from 0.57 to 5.2 GB. Decoders
+  also get FFmpeg's `max_pixels`, so a header that understates the size is refused
+  frame by frame rather than allocated.
+- Over 240 frames per second is `frame_rate_too_high` (every frame must be decoded;
+  phones' slow motion tops out at 240).
+- Durations are measured from the audio packets (stopping past the cap) and the header
+  is believed only when it agrees with them (within 0.5 s + 2 %): truncated webms had
+  reported their header's 8.0 s while holding 0.3-7 s. After decoding, the decoded
+  length overrides both when they disagree (a patched TimecodeScale scales the packet
+  times too: 8 s of speech read as 0.0 s).
 """
 
 from __future__ import annotations
 
+import errno
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -36,6 +54,18 @@ CAP_GRACE_S = 1.0
 # Packets read for the first video frame before the track is called undecodable; frame
 # threading and B-frames hold back a few, a broken first packet or two is tolerated.
 _FIRST_FRAME_PACKETS = 64
+MIN_SAMPLE_RATE = 2_000
+MAX_SAMPLE_RATE = 384_000
+MAX_CHANNELS = 64
+MAX_PIXELS = 4096 * 4096
+MAX_SIDE = 8192
+MAX_FPS = 240.0
+# One entry per stream index; streams past the list are rare and get no cap at opening
+# (the cap is set again before every decode).
+_STREAM_OPTIONS = [{"max_pixels": str(MAX_PIXELS)}] * 64
+# How far a header's duration may stray from the measured one and still be believed.
+_AGREE_S = 0.5
+_AGREE_SHARE = 0.02
 
 
 @dataclass(frozen=True)
@@ -55,12 +85,22 @@ class MediaInfo:
     rotation_deg: int = 0  # clockwise turn applied to the picture to make it upright
 
 
+def open_capped(path: Path) -> av.container.InputContainer:
+    """Open a media file with every decoder capped at MAX_PIXELS.
+
+    Opening already decodes a frame when the header leaves the pixel format open (PNG
+    in MOV does): without the cap that alone took 4.6 s and 250 MB for one grey
+    16000x16000 frame. A capped stream then reports its size as 0x0.
+    """
+    return av.open(str(path), mode="r", metadata_errors="ignore", stream_options=_STREAM_OPTIONS)
+
+
 def _open(path: Path) -> av.container.InputContainer:
     size = path.stat().st_size
     if size == 0:
         raise AnalysisError(ErrorCode.EMPTY_FILE, "The uploaded file is empty.")
     try:
-        return av.open(str(path), mode="r", metadata_errors="ignore")
+        return open_capped(path)
     except (av.FFmpegError, UnicodeDecodeError, ValueError) as exc:
         raise AnalysisError(
             ErrorCode.MEDIA_UNREADABLE,
@@ -123,6 +163,8 @@ def _unsupported(kind: str) -> AnalysisError:
 def _first_frame_rotation(container: av.container.InputContainer, stream: av.VideoStream) -> int:
     """Decode the first video frame; return its upright turn. An undecodable track is
     refused here rather than reported later as a video without a face."""
+    size_known = bool(stream.codec_context.width and stream.codec_context.height)
+    stream.codec_context.options = {"max_pixels": str(MAX_PIXELS)}
     packets = 0
     for packet in container.demux(stream):
         if packet.size == 0:
@@ -131,7 +173,10 @@ def _first_frame_rotation(container: av.container.InputContainer, stream: av.Vid
         try:
             for frame in packet.decode():
                 return upright_turns(frame.rotation)
-        except av.FFmpegError:
+        except av.FFmpegError as exc:
+            if exc.errno == errno.EINVAL and not size_known:
+                # A size the header hid (or that opening refused), over max_pixels.
+                raise _too_large("larger than") from exc
             log.info("first video packets did not decode (pts=%s)", packet.pts)
         if packets >= _FIRST_FRAME_PACKETS:
             break
@@ -143,6 +188,64 @@ def _first_frame_rotation(container: av.container.InputContainer, stream: av.Vid
     except av.FFmpegError:
         pass
     raise _unsupported("video")
+
+
+def _check_audio(codec: av.AudioCodecContext) -> None:
+    rate, channels = codec.sample_rate or 0, codec.channels or 0
+    # 0 means "not stated"; decoding decides then (and fails as media_unreadable).
+    if rate and not MIN_SAMPLE_RATE <= rate <= MAX_SAMPLE_RATE:
+        raise AnalysisError(
+            ErrorCode.UNSUPPORTED_AUDIO,
+            f"The audio claims {rate} Hz; only {MIN_SAMPLE_RATE}-{MAX_SAMPLE_RATE} Hz is read.",
+        )
+    if channels > MAX_CHANNELS:
+        raise AnalysisError(
+            ErrorCode.UNSUPPORTED_AUDIO,
+            f"The audio claims {channels} channels; at most {MAX_CHANNELS} are read.",
+        )
+
+
+def _too_large(size: str) -> AnalysisError:
+    return AnalysisError(
+        ErrorCode.FRAME_TOO_LARGE,
+        f"The video's frames are {size} 4096x4096 pixels, the most that is read.",
+    )
+
+
+def _check_video(stream: av.VideoStream) -> None:
+    width, height = stream.codec_context.width or 0, stream.codec_context.height or 0
+    if width * height > MAX_PIXELS or max(width, height) > MAX_SIDE:
+        raise _too_large(f"{width}x{height}, over")
+    rate = stream.average_rate
+    if rate is not None and float(rate) > MAX_FPS:
+        raise AnalysisError(
+            ErrorCode.FRAME_RATE_TOO_HIGH,
+            f"The video runs at {float(rate):.0f} frames per second; at most {MAX_FPS:.0f}.",
+        )
+
+
+def agrees(a: float, b: float) -> bool:
+    return abs(a - b) <= _AGREE_S + _AGREE_SHARE * max(a, b)
+
+
+def _duration(container: av.container.InputContainer, max_seconds: float) -> tuple[float, str]:
+    """The header's duration when the packets bear it out, else the measured one."""
+    header = _header_duration(container)
+    measured = _measure_duration(container, max_seconds)
+    if header is not None and agrees(header, measured):
+        return header, "header"
+    if header is not None:
+        log.info("header says %.2f s, the packets %.2f s: using the packets", header, measured)
+    return measured, "measured"
+
+
+def with_decoded_duration(info: MediaInfo, samples: int, rate: int = SAMPLE_RATE) -> MediaInfo:
+    """The probed info, its duration replaced by the decoded audio's when they disagree."""
+    decoded = samples / rate
+    if agrees(info.duration_s, decoded):
+        return info
+    log.info("probe said %.2f s, decoding gave %.2f s", info.duration_s, decoded)
+    return replace(info, duration_s=round(decoded, 3), duration_source="measured")
 
 
 def probe(path: Path, max_seconds: float) -> MediaInfo:
@@ -164,11 +267,10 @@ def probe(path: Path, max_seconds: float) -> MediaInfo:
             raise _unsupported("audio")
         if video is not None and video.codec_context is None:
             raise _unsupported("video")
-        duration = _header_duration(container)
-        source = "header"
-        if duration is None:
-            duration = _measure_duration(container, max_seconds)
-            source = "measured"
+        _check_audio(audio.codec_context)
+        if video is not None:
+            _check_video(video)
+        duration, source = _duration(container, max_seconds)
         info = MediaInfo(
             container=container.format.name,
             size_bytes=path.stat().st_size,
@@ -246,15 +348,23 @@ def decode_audio(
         stream = container.streams.audio[0]
         stream.thread_type = "AUTO"
         chunks = _capped(_resampled(_decoded_frames(container, stream), rate), max_samples)
-        for chunk in chunks:
-            room = capacity - filled
-            if chunk.size <= room:
-                buffer[filled : filled + chunk.size] = chunk
-                filled += chunk.size
-            else:
-                buffer[filled:] = chunk[:room]
-                filled = capacity
-                overflow.append(chunk[room:].copy())
+        try:
+            for chunk in chunks:
+                room = capacity - filled
+                if chunk.size <= room:
+                    buffer[filled : filled + chunk.size] = chunk
+                    filled += chunk.size
+                else:
+                    buffer[filled:] = chunk[:room]
+                    filled = capacity
+                    overflow.append(chunk[room:].copy())
+        except (av.FFmpegError, ValueError) as exc:
+            # The resampler is set up on the first frame: a layout or rate it cannot
+            # convert is the input's fault, not ours.
+            log.info("audio conversion failed: %s", exc)
+            raise AnalysisError(
+                ErrorCode.MEDIA_UNREADABLE, "The recording's audio could not be converted."
+            ) from exc
     if filled == 0:
         raise AnalysisError(
             ErrorCode.MEDIA_UNREADABLE, "No audio could be decoded from the recording."

@@ -120,6 +120,7 @@ def analyze_file(
     )
     track("media", 0.0)
     audio = media.decode_audio(path, options.max_media_seconds, expected_s=info.duration_s)
+    info = media.with_decoded_duration(info, audio.size)
     seconds["media"] = time.perf_counter() - t0
     track("media", 1.0)
 

@@ -94,6 +94,27 @@ class LocalStorage:
             partial.unlink(missing_ok=True)
         return size
 
+    def sweep_partials(self, idle_s: float = 120.0) -> int:
+        """Remove the `.part` files a killed upload left; returns how many.
+
+        Called at start-up. Only files untouched for `idle_s` go: an upload in progress
+        writes continuously, so a second server process sharing the folder (or one
+        started while another still receives) never loses a live upload.
+        """
+        removed = 0
+        if not self.root.is_dir():
+            return 0
+        cutoff = time.time() - idle_s
+        for part in self.root.glob("uploads/*/.*.part"):
+            try:
+                if part.stat().st_mtime > cutoff:
+                    continue
+                part.unlink()
+            except FileNotFoundError:
+                continue
+            removed += 1
+        return removed
+
     def exists(self, key: str) -> bool:
         return is_valid_key(key) and self.path_for(key).is_file()
 

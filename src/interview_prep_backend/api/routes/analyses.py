@@ -36,6 +36,7 @@ from interview_prep_backend.pipeline.schema_upgrade import read_result
 router = APIRouter(prefix="/api/v1", tags=["analyses"], route_class=JsonBodyRoute)
 
 POLL_S = 0.1
+MAX_OFFSET = 1_000_000_000
 
 
 def _estimate(row: Analysis, svc: ServicesDep) -> ProgressEstimate | None:
@@ -211,7 +212,8 @@ def get_analysis(analysis_id: str, svc: ServicesDep) -> AnalysisStatus:
 def list_analyses(
     svc: ServicesDep,
     limit: int = Query(20, ge=1, le=100),
-    offset: int = Query(0, ge=0),
+    # Bounded: SQLite's OFFSET is a signed 64-bit int (2^63 answered 500 before).
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
     question_id: str | None = Query(None, max_length=64),
     question: str | None = Query(None, max_length=2000, description="A custom question's text."),
 ) -> AnalysisPage:

@@ -31,7 +31,12 @@ from pathlib import Path
 import av
 import numpy as np
 
-from interview_prep_backend.pipeline.media import upright_turns, video_stream
+from interview_prep_backend.pipeline.media import (
+    MAX_PIXELS,
+    open_capped,
+    upright_turns,
+    video_stream,
+)
 
 log = logging.getLogger(__name__)
 
@@ -59,12 +64,16 @@ def _decode(
     path: Path, fps: float, max_seconds: float, out: queue.Queue, stop: threading.Event
 ) -> None:
     try:
-        with av.open(str(path), metadata_errors="ignore") as container:
+        with open_capped(path) as container:
             stream = video_stream(container)
             if stream is None:
                 return
             stream.thread_type = "AUTO"
-            stream.codec_context.options = {"skip_loop_filter": "all"}
+            # max_pixels: a frame larger than its header said is refused, not allocated.
+            stream.codec_context.options = {
+                "skip_loop_filter": "all",
+                "max_pixels": str(MAX_PIXELS),
+            }
             base = stream.time_base
             step = 1.0 / fps
             next_t = 0.0
