@@ -372,6 +372,13 @@ def test_progress_survives_a_server_restart(env, browser, tmp_path_factory) -> N
         said: list[list[Any]] = page.evaluate("window.__said")
         eta: list[str] = page.evaluate("window.__eta")
         shot(page, "10-after-restart")
+        # An audio answer: no empty black picture, no legend for what only a camera sees.
+        black_box = page.evaluate(
+            "!document.getElementById('player').hidden"
+            " && !document.getElementById('playback').classList.contains('audio-only')"
+        )
+        assert not black_box
+        expect(page.locator(".legend .key.smile")).to_be_hidden()
         page.close()
     finally:
         server.stop()

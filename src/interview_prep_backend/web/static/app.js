@@ -454,6 +454,11 @@ function render(result, videoUrl) {
   $("player").hidden = !hasVideo;
   $("replay").classList.toggle("single", !hasVideo);
   if (hasVideo) { fixDuration(v); v.src = videoUrl; } else v.removeAttribute("src");
+  // An audio upload plays in the same element: a slim bar, not an empty black picture,
+  // and no legend for what only a camera shows.
+  const seen = Boolean(result.media?.has_video);
+  v.classList.toggle("audio-only", hasVideo && !seen);
+  for (const key of document.querySelectorAll(".legend .seen")) key.hidden = !seen;
   $("transcript-hint").hidden = !hasWords;
   renderTranscript(result);
   if (hasVideo) { renderTimeline(result); renderMoments(result); }
