@@ -268,6 +268,10 @@ def test_typed_answers_custom_question_history_and_progress_view(env, page) -> N
     expect(page.locator("#player")).to_be_hidden()
     expect(page.locator("#transcript-hint")).to_be_hidden()
     expect(page.locator("#transcript")).to_contain_text("seventy minutes")
+    # Evidence figures are said in words with units, never as raw metric names.
+    hints = page.locator("#strengths .hint, #improvements .hint").all_inner_texts()
+    assert hints and not any("_" in h or " pct" in h or "seconds:" in h for h in hints), hints
+    expect(page.locator("#strengths")).to_contain_text('"I" rather than "we"')
     assert page.evaluate(
         "(b => b.scrollHeight <= b.clientHeight + 1)(document.getElementById('transcript'))"
     )

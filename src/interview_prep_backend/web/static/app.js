@@ -475,12 +475,38 @@ function render(result, videoUrl) {
   announce("Feedback is ready", "done", true);
 }
 
+// Evidence figures in words, with their units: "i share pct: 71.4" meant nothing to a
+// candidate. Unknown metrics fall back to their name.
+const EVIDENCE = {
+  words_per_minute: (v) => `Pace: ${v} words a minute`,
+  fillers_per_minute: (v) => `Filler words: ${v} a minute`,
+  hedges_per_minute: (v) => `Hedges: ${v} a minute`,
+  longest_pause_s: (v) => `Longest pause: ${v} s`,
+  pitch_std_semitones: (v) => `Pitch variation: ${v} semitones`,
+  eye_contact_pct: (v) => `Eye contact: ${v} % of the time`,
+  face_visible_pct: (v) => `Face in view: ${v} % of the time`,
+  head_movement_spread_deg: (v) => `Head movement: ${v}° spread`,
+  smile_pct: (v) => `Smiling: ${v} % of the time`,
+  answer_seconds: (v) => `Answer length: ${v} s`,
+  star_missing: (v) => `STAR parts missing: ${v}`,
+  talking_points_missing: (v) => `Talking points missing: ${v}`,
+  relevance_cosine: (v) => `Closeness to the question: ${v} (0 to 1)`,
+  i_share_pct: (v) => `"I" rather than "we": ${v} % of the time`,
+};
+
+function evidenceText(ev) {
+  const say = EVIDENCE[ev.metric];
+  if (say) return say(ev.value);
+  const name = ev.metric.replaceAll("_", " ");
+  return `${name[0].toUpperCase()}${name.slice(1)}: ${ev.value}`;
+}
+
 function card(item, improvement, hasVideo) {
   const ev = item.evidence || {};
   const when = hasVideo && ev.start_time != null
     ? el("button", { type: "button", class: "seek secondary", "aria-label": `Play from ${fmt(ev.start_time)}`, onclick: () => seek(ev.start_time) }, `▶ ${fmt(ev.start_time)}`)
     : null;
-  const evidence = ev.quote ? el("blockquote", {}, `“${ev.quote}”`) : ev.metric ? el("p", { class: "hint" }, `${ev.metric.replaceAll("_", " ")}: ${ev.value}`) : null;
+  const evidence = ev.quote ? el("blockquote", {}, `“${ev.quote}”`) : ev.metric ? el("p", { class: "hint" }, evidenceText(ev)) : null;
   const models = item.model_sentences ? el("ul", {}, ...Object.entries(item.model_sentences).map(([p, s]) => el("li", {}, el("b", {}, `${p}: `), s))) : null;
   return el("li", {}, el("h4", {}, item.title), when, evidence,
     item.why ? el("p", {}, item.why) : null,
