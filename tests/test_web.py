@@ -75,6 +75,15 @@ def shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
+def wait_until(page, expression: str, timeout_s: float = 30) -> None:  # type: ignore[no-untyped-def]
+    """Poll a JS expression. Playwright's wait_for_function evals it inside the page,
+    which the page's Content-Security-Policy (no 'unsafe-eval') rightly refuses."""
+    deadline = time.monotonic() + timeout_s
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"never true: {expression}"
+        time.sleep(0.1)
+
+
 def axe(page, screen: str) -> None:  # type: ignore[no-untyped-def]
     """No serious or critical axe-core violations (WCAG 2.x A/AA rules)."""
     if not page.evaluate("Boolean(window.axe)"):
@@ -190,9 +199,7 @@ def test_record_stop_reload_result_keyboard_print(env, page, browser) -> None:  
     expect(page.locator("#scores")).to_contain_text(f"Overall{overall} out of 100")
 
     # The recorded webm has no duration in its header: the player still knows its length.
-    page.wait_for_function(
-        "Number.isFinite(document.getElementById('playback').duration)", timeout=15_000
-    )
+    wait_until(page, "Number.isFinite(document.getElementById('playback').duration)", 15)
     duration = page.evaluate("document.getElementById('playback').duration")
     assert abs(duration - result["media"]["duration_s"]) < 1.0, duration
 
@@ -209,9 +216,7 @@ def test_record_stop_reload_result_keyboard_print(env, page, browser) -> None:  
     start = float(words.nth(2).get_attribute("data-start"))
     words.nth(2).focus()
     page.keyboard.press("Enter")
-    page.wait_for_function(
-        f"Math.abs(document.getElementById('playback').currentTime - {start}) < 0.3"
-    )
+    wait_until(page, f"Math.abs(document.getElementById('playback').currentTime - {start}) < 0.3")
 
     # The timeline's moments are a list of buttons, one per pause, filler and lost gaze.
     sm, pr = result["speech_metrics"], result["presence"]
