@@ -75,20 +75,10 @@ def shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
-def wait_until(page, expression: str, timeout_s: float = 30) -> None:  # type: ignore[no-untyped-def]
-    """Poll a JS expression. Playwright's wait_for_function evals it inside the page,
-    which the page's Content-Security-Policy (no 'unsafe-eval') rightly refuses."""
-    deadline = time.monotonic() + timeout_s
-    while not page.evaluate(expression):
-        assert time.monotonic() < deadline, f"never true: {expression}"
-        time.sleep(0.1)
-
-
 def axe(page, screen: str) -> None:  # type: ignore[no-untyped-def]
     """No serious or critical axe-core violations (WCAG 2.x A/AA rules)."""
     if not page.evaluate("Boolean(window.axe)"):
-        # Evaluated, not added as a <script>: the page's CSP refuses inline scripts.
-        page.evaluate(AXE.read_text())
+        page.add_script_tag(path=str(AXE))
     found = page.evaluate(
         """async () => (await axe.run(document, {runOnly: {type: 'tag',
             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}}))
@@ -199,7 +189,9 @@ def test_record_stop_reload_result_keyboard_print(env, page, browser) -> None:  
     expect(page.locator("#scores")).to_contain_text(f"Overall{overall} out of 100")
 
     # The recorded webm has no duration in its header: the player still knows its length.
-    wait_until(page, "Number.isFinite(document.getElementById('playback').duration)", 15)
+    page.wait_for_function(
+        "Number.isFinite(document.getElementById('playback').duration)", timeout=15_000
+    )
     duration = page.evaluate("document.getElementById('playback').duration")
     assert abs(duration - result["media"]["duration_s"]) < 1.0, duration
 
@@ -216,7 +208,9 @@ def test_record_stop_reload_result_keyboard_print(env, page, browser) -> None:  
     start = float(words.nth(2).get_attribute("data-start"))
     words.nth(2).focus()
     page.keyboard.press("Enter")
-    wait_until(page, f"Math.abs(document.getElementById('playback').currentTime - {start}) < 0.3")
+    page.wait_for_function(
+        f"Math.abs(document.getElementById('playback').currentTime - {start}) < 0.3"
+    )
 
     # The timeline's moments are a list of buttons, one per pause, filler and lost gaze.
     sm, pr = result["speech_metrics"], result["presence"]

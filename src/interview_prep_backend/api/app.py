@@ -8,7 +8,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from functools import partial
 from typing import Any
-from urllib.parse import urlsplit
 
 import boto3
 from fastapi import FastAPI
@@ -125,16 +124,6 @@ def build_aws_adapters(settings: Settings, storage: Storage) -> tuple[Any, Any]:
     return transcriber, faces
 
 
-def storage_origin(settings: Settings) -> str | None:
-    """Where the browser PUTs recordings and plays them from, when not this server."""
-    if settings.storage_backend != "s3":
-        return None
-    if settings.s3_endpoint_url:
-        parts = urlsplit(settings.s3_endpoint_url)
-        return f"{parts.scheme}://{parts.hostname}" + (f":{parts.port}" if parts.port else "")
-    return "https://*.amazonaws.com"
-
-
 def build_services(settings: Settings) -> Services:
     storage = build_storage(settings)
     transcriber, face_analyzer = build_aws_adapters(settings, storage)
@@ -205,5 +194,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(questions.router)
     app.include_router(media.router)
     app.include_router(coaching.router)
-    mount_web(app, storage_origin(settings))
+    mount_web(app)
     return app
