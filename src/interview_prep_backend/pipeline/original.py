@@ -36,6 +36,7 @@ from interview_prep_backend.pipeline.speech.transcribe import Word
 
 EMOTIONS = ("happy", "calm", "fear", "confused", "sad", "angry", "surprised", "disgusted")
 UNCLEAR_BELOW = 0.5
+NOTHING_TO_SAY = "Record another answer: there was too little to judge in this one."
 # Runs of unclear words shorter than this many words are single misheard words, not
 # mumbled stretches; they count in the score but are not listed as moments.
 STRETCH_MIN_WORDS = 2
@@ -51,16 +52,17 @@ def facial_analysis(presence: Presence | None) -> dict[str, Any] | None:
         zero = {"engagement": 0.0, "positivity": 0.0, "anxiety_hint": 0.0, "confidence": 0.0}
         return {**zero, "emotions": emotions, "face_visible_pct": presence.face_visible_pct}
     return {
-        "engagement": _unit(seen.engagement),
-        "positivity": _unit(seen.positivity),
-        "anxiety_hint": _unit(seen.anxiety_hint),
-        "confidence": _unit(seen.confidence),
+        "engagement": unit(seen.engagement),
+        "positivity": unit(seen.positivity),
+        "anxiety_hint": unit(seen.anxiety_hint),
+        "confidence": unit(seen.confidence),
         "emotions": emotions,
         "face_visible_pct": presence.face_visible_pct,
     }
 
 
-def _unit(pct: float | None) -> float | None:
+def unit(pct: float | None) -> float | None:
+    """A 0-100 figure on the original's 0-1 scale, clamped."""
     return None if pct is None else round(min(1.0, max(0.0, pct / 100)), 3)
 
 
@@ -110,7 +112,7 @@ def coaching_advice(result: dict[str, Any], coaching: dict[str, Any]) -> dict[st
     elif strengths:
         tip = f"Keep it up: {strengths[0]['title'].lower()}."
     else:
-        tip = "Record another answer: there was too little to judge in this one."
+        tip = NOTHING_TO_SAY
     presence = result.get("presence") or {}
     seen = presence.get("impressions")
     by_metric = {m["metric"]: m["score"] for m in coaching["metrics"]}
@@ -122,8 +124,8 @@ def coaching_advice(result: dict[str, Any], coaching: dict[str, Any]) -> dict[st
         anxiety = mean(nervous) if nervous and confidence is not None else None
     return {
         "tip": tip,
-        "confidence_score": _unit(confidence),
-        "anxiety_score": _unit(anxiety),
+        "confidence_score": unit(confidence),
+        "anxiety_score": unit(anxiety),
         "recommendations": [i["drill"] for i in improvements],
         # Ours, beside the original fields: the overall score on 0-100.
         "overall_score": coaching["scores"]["overall"],

@@ -14,20 +14,18 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from interview_prep_backend.pipeline.original import EMOTIONS, NOTHING_TO_SAY, mumble_score, unit
 from interview_prep_backend.pipeline.schema import RESULT_VERSION, AnalysisResult, PartialResult
+from interview_prep_backend.pipeline.speech.transcribe import Word
 
 _FACIAL = ("engagement", "positivity", "anxiety_hint", "confidence")
-_EMOTIONS = ("happy", "calm", "fear", "confused", "sad", "angry", "surprised", "disgusted")
-
-
-def _unit(value: Any) -> float | None:
-    return None if value is None else round(min(1.0, max(0.0, float(value) / 100)), 3)
 
 
 def _mumble(words: list[dict[str, Any]]) -> float:
-    spoken = sum(max(0.0, w["end_time"] - w["start_time"]) for w in words)
-    unclear = sum(max(0.0, w["end_time"] - w["start_time"]) for w in words if w["confidence"] < 0.5)
-    return round(unclear / spoken, 4) if spoken > 0 else 0.0
+    """The same score a new result gets, from the stored word list."""
+    return mumble_score(
+        [Word(w["text"], w["start_time"], w["end_time"], w["confidence"]) for w in words]
+    )
 
 
 def _upgrade_speech(d: dict[str, Any]) -> None:
@@ -53,21 +51,21 @@ def _upgrade_v1(d: dict[str, Any]) -> dict[str, Any]:
     if fa is not None:
         impressions = {k: fa.get(k) for k in _FACIAL}
         for k in _FACIAL:
-            fa[k] = _unit(fa.get(k)) or 0.0
+            fa[k] = unit(fa.get(k)) or 0.0
         listed = fa.get("emotions")
         if isinstance(listed, list):
             by_type = {e["type"].lower(): float(e["confidence"]) for e in listed}
-            fa["emotions"] = {k: by_type.get(k, 0.0) for k in _EMOTIONS}
+            fa["emotions"] = {k: by_type.get(k, 0.0) for k in EMOTIONS}
         presence = d.get("presence")
         if presence is not None:
             complete = all(v is not None for v in impressions.values())
             presence.setdefault("impressions", impressions if complete else None)
     advice = d.get("coaching_advice")
     if advice is not None:
-        advice["confidence_score"] = _unit(advice.get("confidence_score"))
-        advice["anxiety_score"] = _unit(advice.get("anxiety_score"))
+        advice["confidence_score"] = unit(advice.get("confidence_score"))
+        advice["anxiety_score"] = unit(advice.get("anxiety_score"))
         if advice.get("tip") is None:
-            advice["tip"] = "Record another answer: there was too little to judge in this one."
+            advice["tip"] = NOTHING_TO_SAY
     d["result_version"] = RESULT_VERSION
     return d
 
