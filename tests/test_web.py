@@ -344,8 +344,9 @@ def test_progress_survives_a_server_restart(env, browser, tmp_path_factory) -> N
     tmp = tmp_path_factory.mktemp("restart")
     server = Server(tmp / "data", tmp_path_factory.getbasetemp() / "models-web").start(180)
     try:
-        # Two analyses ahead of ours keep it waiting long enough to pull the plug.
-        ahead = [_submit_audio(server.url, short) for _ in range(2)]
+        # Five analyses ahead of ours keep it waiting long enough to pull the plug (two
+        # had finished before the page loaded on a quiet machine).
+        ahead = [_submit_audio(server.url, short) for _ in range(5)]
         ours = _submit_audio(server.url, clip)
         page = ctx.new_page()
         page.set_viewport_size(LAPTOP)
