@@ -26,53 +26,42 @@ WARMUP_CLIP = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "astr
 
 
 def one_run(path: Path) -> dict[str, float]:
-    from interview_prep_backend.api.app import model_loader, pipeline_options
-    from interview_prep_backend.pipeline.run import analyze_file
+    from interview_prep_backend.api.app import build_pipeline
+    from interview_prep_backend.pipeline.run import Asked
+    from interview_prep_backend.pipeline.speech.prosody import _get_detector
     from interview_prep_backend.settings import get_settings
 
-    settings = get_settings()
+    pipeline = build_pipeline(get_settings())
     # Warm, as a server is: models loaded before the clock starts (reported apart).
-    from interview_prep_backend.pipeline.presence.analyze import warm_up
-    from interview_prep_backend.pipeline.speech.prosody import _get_detector
-
     loading = time.perf_counter()
-    model_loader(settings)()
-    warm_up()
+    pipeline.warm_up()
     _get_detector(None)
     cold_load = time.perf_counter() - loading
     # A server has answered before: one short analysis first, as after its first request
     # (the first inference in a process pays one-off kernel and buffer set-up).
-    analyze_file(
-        WARMUP_CLIP,
-        file_key="warmup",
-        question=None,
-        model_loader=model_loader(settings),
-        options=pipeline_options(settings),
-    )
+    pipeline.analyze_recording(WARMUP_CLIP, Asked(), file_key="warmup")
     started = time.perf_counter()
-    result = analyze_file(
-        path,
-        file_key=str(path),
-        question=None,
-        model_loader=model_loader(settings),
-        options=pipeline_options(settings),
-    )
+    result = pipeline.analyze_recording(path, Asked(), file_key=str(path))
     wall = time.perf_counter() - started
+    assert result.media is not None
     return {
         "cold_model_load": cold_load,
-        **result["stage_seconds"],
+        **(result.stage_seconds or {}),
         "wall": wall,
-        "duration": result["media"]["duration_s"],
+        "duration": result.media.duration_s,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
 
 
 def presence_only(path: Path) -> dict[str, float]:
     from interview_prep_backend.pipeline.media import probe
-    from interview_prep_backend.pipeline.presence.analyze import analyze_presence, warm_up
+    from interview_prep_backend.pipeline.presence.analyze import (
+        LocalFaceObserver,
+        analyze_presence,
+    )
 
     info = probe(path, 3600)
-    warm_up()
+    LocalFaceObserver().warm_up()
     started = time.perf_counter()
     p = analyze_presence(path, duration_s=info.duration_s)
     return {
@@ -110,14 +99,17 @@ def decode_only(path: Path) -> dict[str, float]:
 def speech_only(path: Path) -> dict[str, float]:
     from interview_prep_backend.api.app import model_loader
     from interview_prep_backend.pipeline.media import decode_audio, probe
+    from interview_prep_backend.pipeline.ports import SpeechInput
     from interview_prep_backend.pipeline.speech.analyze import analyze_speech
+    from interview_prep_backend.pipeline.speech.whisper import WhisperTranscriber
     from interview_prep_backend.settings import get_settings
 
     info = probe(path, 3600)
     audio = decode_audio(path, 3600, expected_s=info.duration_s)
-    model = model_loader(get_settings())()
+    transcriber = WhisperTranscriber(model_loader(get_settings()))
+    transcriber.warm_up()
     started = time.perf_counter()
-    analyze_speech(audio, model)
+    analyze_speech(SpeechInput(audio, info.duration_s), transcriber)
     return {
         "speech": time.perf_counter() - started,
         "duration": info.duration_s,

@@ -16,30 +16,35 @@ from pathlib import Path
 from typing import Any
 
 from interview_prep_backend.content.bank import BY_ID
-from interview_prep_backend.pipeline.coach.stage import run_coaching
+from interview_prep_backend.pipeline.assemble import content_block
+from interview_prep_backend.pipeline.coach.stage import Coach
 from interview_prep_backend.pipeline.content.analyze import analyze_content
 from interview_prep_backend.pipeline.content.text import sentences_from_words
-from interview_prep_backend.pipeline.result import content_block
-from interview_prep_backend.pipeline.run import analyze_text
+from interview_prep_backend.pipeline.schema import AnalysisResult
+from interview_prep_backend.pipeline.schema_upgrade import read_result
 from interview_prep_backend.pipeline.speech.transcribe import Word
+from tests.pipelines import analyze_typed
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def spoken(result: dict[str, Any], question_id: str | None) -> float:
+def spoken(stored: dict[str, Any], question_id: str | None) -> float:
+    result = read_result(stored)
+    assert isinstance(result, AnalysisResult) and result.transcript_analysis
+    assert result.speech_metrics is not None
     words = [
-        Word(w["text"], w["start_time"], w["end_time"], w["confidence"])
-        for w in result["transcript_analysis"]["words"]
+        Word(w.text, w.start_time, w.end_time, w.confidence)
+        for w in result.transcript_analysis.words
     ]
     started = time.perf_counter()
     content = analyze_content(
         sentences_from_words(words),
         question=BY_ID.get(question_id or ""),
-        question_text=result.get("question"),
-        spoken_seconds=result["speech_metrics"]["speaking_time_s"],
+        question_text=result.question,
+        spoken_seconds=result.speech_metrics.speaking_time_s,
     )
-    result["content"] = content_block(content)
-    run_coaching(result)
+    result.content = content_block(content)
+    Coach()(result)
     return time.perf_counter() - started
 
 
@@ -63,7 +68,7 @@ def main() -> None:
         times = []
         for _ in range(args.runs):
             started = time.perf_counter()
-            analyze_text(text, question=None, bank_question=BY_ID[args.question_id])
+            analyze_typed(text, question=None, bank_question=BY_ID[args.question_id])
             times.append(time.perf_counter() - started)
         what = f"typed, {len(text.split())} words"
     print(

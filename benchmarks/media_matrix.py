@@ -17,10 +17,10 @@ from typing import Any
 
 from interview_prep_backend.evaluation import word_error_rate
 from interview_prep_backend.pipeline.media import SAMPLE_RATE, decode_audio
-from interview_prep_backend.pipeline.run import PipelineOptions, analyze_file
 from interview_prep_backend.pipeline.speech.model import load_model
 from interview_prep_backend.pipeline.speech.transcribe import transcribe
 from tests.media_matrix import MATRIX, SECONDS, SOURCES, make
+from tests.pipelines import analyze, local_pipeline
 
 TESTDATA = Path(__file__).resolve().parents[2] / "shared" / "testdata"
 
@@ -53,16 +53,11 @@ def main() -> None:
         f"{'face%':>5s} {'smile%':>6s} {'eye%':>5s} {'WER':>5s} {'s':>5s}"
     )
     rows: list[tuple[str, str, dict[str, Any]]] = []
+    pipeline = local_pipeline(model, fps=args.fps)
     for cell in MATRIX:
         path = make(cell, TESTDATA, out)
         t0 = time.perf_counter()
-        result = analyze_file(
-            path,
-            file_key=cell.filename,
-            question=None,
-            model_loader=lambda: model,
-            options=PipelineOptions(presence_fps=args.fps),
-        )
+        result = analyze(pipeline, path, cell.filename)
         seconds = time.perf_counter() - t0
         media = result["media"]
         presence = result["presence"] or {}

@@ -12,15 +12,18 @@ import json
 from pathlib import Path
 
 import boto3
+import numpy as np
 import pytest
 from botocore.response import StreamingBody
 from botocore.stub import ANY, Stubber
 
-from interview_prep_backend.adapters.aws.rekognition import RekognitionFaceAnalyzer
+from interview_prep_backend.adapters.aws.rekognition import RekognitionFaceObserver
 from interview_prep_backend.adapters.aws.transcribe import AwsTranscriber, s3_location
 from interview_prep_backend.api.app import ConfigurationError, build_aws_adapters, build_storage
 from interview_prep_backend.errors import AnalysisError, ErrorCode
 from interview_prep_backend.pipeline.media import decode_audio
+from interview_prep_backend.pipeline.ports import SpeechInput
+from interview_prep_backend.pipeline.presence.analyze import analyze_presence
 from interview_prep_backend.pipeline.speech.analyze import analyze_speech
 from interview_prep_backend.settings import Settings
 from tests.conftest import FIXTURES
@@ -89,9 +92,7 @@ def test_transcribe_job_polled_through_throttling_and_read_from_s3() -> None:
         ss.add_response("delete_object", {}, {"Bucket": BUCKET, "Key": "transcripts/x.json"})
         adapter = AwsTranscriber(transcribe, s3, BUCKET, sleep=naps.append)
         audio = decode_audio(FIXTURES / "answer_audio_only.webm", 600)
-        speech = analyze_speech(
-            audio, None, transcribe_with=lambda p: adapter(KEY, audio.size / 16_000, p)
-        )
+        speech = analyze_speech(SpeechInput(audio, audio.size / 16_000, KEY), adapter)
         ts.assert_no_pending_responses()
         ss.assert_no_pending_responses()
     words = speech.transcript.words
@@ -111,7 +112,8 @@ def test_failed_transcribe_job_is_a_media_error() -> None:
             job("FAILED", FailureReason="The media format is not supported."),
         )
         with pytest.raises(AnalysisError) as info:
-            AwsTranscriber(transcribe, s3, BUCKET, sleep=lambda s: None)(KEY, 10.0)
+            adapter = AwsTranscriber(transcribe, s3, BUCKET, sleep=lambda s: None)
+            adapter.transcribe(SpeechInput(np.zeros(16_000), 10.0, KEY), "en", lambda f: None)
     assert info.value.code == ErrorCode.MEDIA_UNREADABLE
     assert "not supported" in info.value.message
 
@@ -153,9 +155,9 @@ def test_rekognition_frames_fill_the_same_presence_fields() -> None:
                 details = [face("CONFUSED", False, yaw=35.0, eyes_yaw=30.0)]
             rs.add_response("detect_faces", {"FaceDetails": details},
                             {"Image": {"Bytes": ANY}, "Attributes": ["ALL"]})  # fmt: skip
-        presence = RekognitionFaceAnalyzer(rekognition, fps=1.0, sleep=naps.append)(
-            FIXTURES / "astronaut.webm", duration_s=5.0, max_seconds=600
-        )
+        observer = RekognitionFaceObserver(rekognition, fps=1.0, sleep=naps.append)
+        # The pipeline's own presence stage, with the Rekognition observer.
+        presence = analyze_presence(FIXTURES / "astronaut.webm", duration_s=5.0, observer=observer)
         rs.assert_no_pending_responses()
     assert naps == [1.0]
     assert presence.frames_analysed == 5 and presence.face_visible_pct == 100.0
@@ -186,7 +188,7 @@ def test_aws_adapters_need_the_switch_credentials_and_s3(tmp_path: Path, monkeyp
     with pytest.raises(ConfigurationError, match="STORAGE_BACKEND=s3"):
         build(transcriber="transcribe", enable_external_apis=True, **keys)
     _, faces = build(face_analyzer="rekognition", enable_external_apis=True, **keys)
-    assert isinstance(faces, RekognitionFaceAnalyzer)
+    assert isinstance(faces, RekognitionFaceObserver)
     transcriber, _ = build(transcriber="transcribe", enable_external_apis=True,
                            storage_backend="s3", aws_s3_bucket=BUCKET, **keys)  # fmt: skip
     assert isinstance(transcriber, AwsTranscriber)

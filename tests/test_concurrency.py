@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from interview_prep_backend.api.app import model_loader, pipeline_options
+from interview_prep_backend.api.app import build_pipeline
 from interview_prep_backend.pipeline.content import text
-from interview_prep_backend.pipeline.run import analyze_file
+from interview_prep_backend.pipeline.run import Asked
 from interview_prep_backend.settings import Settings
 from tests.conftest import FIXTURES
 
@@ -71,14 +71,12 @@ def test_typed_answers_at_once_match_one_by_one(client: TestClient) -> None:
 @pytest.mark.model
 def test_recordings_at_once_match_one_by_one(model_dir: Path, tmp_path: Path) -> None:
     settings = Settings(_env_file=None, data_dir=tmp_path, model_dir=model_dir)  # type: ignore[call-arg]
-    loader, options = model_loader(settings), pipeline_options(settings)
+    pipeline = build_pipeline(settings)
     files = [FIXTURES / "astronaut.webm", FIXTURES / "answer_speech.webm"]
 
     def run(path: Path) -> str:
-        result = analyze_file(
-            path, file_key=path.name, question=None, model_loader=loader, options=options
-        )
-        return canonical(result)
+        result = pipeline.analyze_recording(path, Asked(), file_key=path.name)
+        return canonical(result.model_dump(mode="json"))
 
     sequential = [run(p) for p in files]
     with ThreadPoolExecutor(3) as pool:

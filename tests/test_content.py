@@ -11,8 +11,8 @@ from interview_prep_backend.content.bank import BY_ID, CATEGORIES, QUESTIONS, RO
 from interview_prep_backend.pipeline.coach.thresholds import BY_KEY, THRESHOLDS
 from interview_prep_backend.pipeline.content.star import analyse_star
 from interview_prep_backend.pipeline.content.text import sentences_from_text
-from interview_prep_backend.pipeline.run import analyze_text
 from tests.conftest import FIXTURES
+from tests.pipelines import analyze_typed
 
 SAMPLES = json.loads((FIXTURES / "sample_answers.json").read_text())["answers"]
 
@@ -31,7 +31,7 @@ def test_bank_has_enough_questions_for_every_role_and_category() -> None:
 def test_every_good_answer_beats_every_weak_one() -> None:
     scores: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for a in SAMPLES:
-        result = analyze_text(a["text"], question=None, bank_question=BY_ID[a["question_id"]])
+        result = analyze_typed(a["text"], question=None, bank_question=BY_ID[a["question_id"]])
         scores[a["question_id"]][a["quality"]].append(result["coaching"]["scores"]["overall"])
     assert len(scores) >= 4
     for qid, by_quality in scores.items():
@@ -49,7 +49,7 @@ def test_star_parts_are_found_with_their_sentences() -> None:
 
 def test_typed_answer_has_content_and_coaching_but_no_delivery() -> None:
     weak = next(a for a in SAMPLES if a["quality"] == "weak")
-    result = analyze_text(weak["text"], question=None, bank_question=BY_ID[weak["question_id"]])
+    result = analyze_typed(weak["text"], question=None, bank_question=BY_ID[weak["question_id"]])
     assert result["speech_metrics"] is None and result["presence"] is None
     assert result["content"]["length_estimated"] is True
     coaching = result["coaching"]
@@ -66,10 +66,10 @@ def test_typed_answer_has_content_and_coaching_but_no_delivery() -> None:
 
 def test_free_text_question_uses_similarity_only() -> None:
     text = "I led the migration of our billing system and cut costs by 20%."
-    result = analyze_text(text, question="Tell me about a migration you led.")
+    result = analyze_typed(text, question="Tell me about a migration you led.")
     assert result["content"]["talking_points"] == []
     assert result["content"]["relevance"] > 0.1
-    off = analyze_text(
+    off = analyze_typed(
         "I enjoy cooking pasta on weekends.", question="Tell me about a migration you led."
     )
     assert off["content"]["relevance"] < result["content"]["relevance"]

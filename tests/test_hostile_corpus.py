@@ -23,7 +23,6 @@ from pathlib import Path
 import pytest
 
 from interview_prep_backend.errors import AnalysisError, ErrorCode
-from interview_prep_backend.pipeline.run import PipelineOptions, analyze_file
 from interview_prep_backend.pipeline.speech.model import load_model
 from tests.conftest import FIXTURES
 from tests.hostile_media import (
@@ -36,9 +35,9 @@ from tests.hostile_media import (
     speech_wav,
     video_file,
 )
+from tests.pipelines import analyze, local_pipeline
 
 SECONDS = 2.5
-OPTIONS = PipelineOptions(max_media_seconds=60, beam_size=1, presence_fps=2.0)
 
 
 def _wav_variants(wav: Path, folder: Path) -> list[Path]:
@@ -126,12 +125,11 @@ def test_hostile_corpus_never_escapes_as_another_exception(
     caplog.set_level(logging.WARNING)
     assert len(corpus) >= 150
     outcomes: collections.Counter[str] = collections.Counter()
+    pipeline = local_pipeline(model, max_media_seconds=60, beam_size=1, fps=2.0)
     escaped: list[tuple[str, str]] = []
     for path in corpus:
         try:
-            result = analyze_file(
-                path, file_key="k", question=None, model_loader=lambda: model, options=OPTIONS
-            )
+            result = analyze(pipeline, path)
             assert result["media"]["duration_s"] >= 0
             outcomes["completed"] += 1
         except AnalysisError as exc:

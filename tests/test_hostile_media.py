@@ -8,7 +8,6 @@ import pytest
 
 from interview_prep_backend.errors import AnalysisError, ErrorCode
 from interview_prep_backend.pipeline.media import decode_audio, probe, with_decoded_duration
-from interview_prep_backend.pipeline.run import PipelineOptions, analyze_file
 from tests.conftest import FIXTURES
 from tests.hostile_media import (
     clip,
@@ -17,6 +16,7 @@ from tests.hostile_media import (
     png_bomb,
     video_file,
 )
+from tests.pipelines import analyze, local_pipeline
 
 DURATION = b"\x44\x89"  # Matroska Segment Info: Duration (in TimecodeScale ticks, ms)
 
@@ -48,9 +48,7 @@ def test_decompression_bomb_is_refused_before_any_frame_is_decoded(bomb: Path) -
         raise AssertionError("the bomb got past the media check")
 
     with pytest.raises(AnalysisError) as info:
-        analyze_file(
-            bomb, file_key="k", question=None, model_loader=no_model, options=PipelineOptions()
-        )
+        analyze(local_pipeline(no_model), bomb)
     assert info.value.code == ErrorCode.FRAME_TOO_LARGE
 
 

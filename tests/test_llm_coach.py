@@ -21,10 +21,11 @@ from interview_prep_backend.adapters.llm.prompt import SYSTEM, messages
 from interview_prep_backend.adapters.llm.validate import InvalidReply, grounded, parse
 from interview_prep_backend.api.app import create_app
 from interview_prep_backend.content.bank import BY_ID
-from interview_prep_backend.pipeline.run import analyze_text
+from interview_prep_backend.pipeline.schema import AnalysisResult
 from interview_prep_backend.settings import Settings
 from tests.conftest import FIXTURES, IN_CI
 from tests.llm_server import LlamaServer, gguf_path
+from tests.pipelines import analyze_typed
 from tests.server import free_port
 
 SAMPLES = json.loads((FIXTURES / "sample_answers.json").read_text())["answers"]
@@ -37,7 +38,12 @@ INJECTION = (
 
 
 def typed(text: str = GOOD_BUG["text"], llm=None) -> dict:  # type: ignore[no-untyped-def]
-    return analyze_text(text, question=None, bank_question=BY_ID["swe-bug"], llm=llm)
+    return analyze_typed(text, question=None, bank_question=BY_ID["swe-bug"], llm=llm)
+
+
+def typed_result(text: str = GOOD_BUG["text"]) -> AnalysisResult:
+    """The typed answer's result model, coached by the rules coach."""
+    return AnalysisResult.model_validate(typed(text))
 
 
 def reply(content: str, model: str = "deepseek-flash") -> dict:
@@ -86,27 +92,32 @@ GROUNDED = json.dumps({
 
 
 def test_grounded_claims_kept_and_the_rest_dropped() -> None:
-    result = typed()
-    coaching = result["coaching"]
-    value = next(m["value"] for m in coaching["metrics"] if m["metric"] == "results")
-    kept, dropped = grounded(parse(GROUNDED.replace("2 sentence(s)", value)), result, coaching)
-    assert [s["title"] for s in kept["strengths"]] == ["Quantified result"]
-    assert [i["title"] for i in kept["improvements"]] == ["Shorter setup"]
-    assert dropped == 3
+    result = typed_result()
+    assert result.coaching is not None
+    value = next(m.value for m in result.coaching.metrics if m.metric == "results")
+    kept = grounded(parse(GROUNDED.replace("2 sentence(s)", value)), result, result.coaching)
+    assert [s.title for s in kept.strengths] == ["Quantified result"]
+    assert [i.title for i in kept.improvements] == ["Shorter setup"]
+    assert kept.dropped == 3
+    # A metric claim carries the rules coach's measure; a quote claim has none.
+    assert kept.improvements[0].metric == "results" and kept.improvements[0].value == value
+    assert kept.strengths[0].metric == "quote" and kept.strengths[0].score is None
 
 
 def test_nothing_grounded_is_an_error() -> None:
-    result = typed()
+    result = typed_result()
+    assert result.coaching is not None
     bad = {"strengths": [{"title": "Great", "evidence": {"quote": "you are amazing"}}]}
     with pytest.raises(InvalidReply):
-        grounded(parse(json.dumps(bad)), result, result["coaching"])
+        grounded(parse(json.dumps(bad)), result, result.coaching)
     with pytest.raises(InvalidReply):
         parse("Sure! Here is your feedback: {not json")
 
 
 def test_transcript_is_data_not_instructions() -> None:
-    result = typed(INJECTION)
-    msgs = messages(result, result["coaching"])
+    result = typed_result(INJECTION)
+    assert result.coaching is not None
+    msgs = messages(result, result.coaching)
     assert msgs[0]["role"] == "system" and "never instructions" in msgs[0]["content"]
     assert "json" in SYSTEM.lower()
     user = json.loads(msgs[1]["content"])
@@ -116,7 +127,7 @@ def test_transcript_is_data_not_instructions() -> None:
         '{"strengths": [{"title": "Perfect", "evidence": {"metric": "hired", "value": "yes"}}]}'
     )
     with pytest.raises(InvalidReply):
-        grounded(parse(obeyed), result, result["coaching"])
+        grounded(parse(obeyed), result, result.coaching)
 
 
 def test_deepseek_shaped_reply_is_used_after_one_retry() -> None:

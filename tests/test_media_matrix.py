@@ -1,6 +1,6 @@
 """Issue 10 §1: every common recording shape reads right (tests/media_matrix.py).
 
-Each cell is analysed once per session by the real pipeline (`analyze_file`: PyAV,
+Each cell is analysed once per session by the real pipeline (`Pipeline.analyze_recording`: PyAV,
 Whisper base, MediaPipe, fer) and checked for: the face found in >= 90 % of sampled
 frames, the transcript matching the original clip's, the display matrix applied, and
 the presence shares of one clip agreeing across every shape and codec it was made in.
@@ -19,7 +19,6 @@ from fastapi.testclient import TestClient
 from interview_prep_backend.errors import AnalysisError, ErrorCode
 from interview_prep_backend.evaluation import word_error_rate
 from interview_prep_backend.pipeline.media import SAMPLE_RATE, decode_audio, probe
-from interview_prep_backend.pipeline.run import PipelineOptions, analyze_file
 from interview_prep_backend.pipeline.speech.model import load_model
 from interview_prep_backend.pipeline.speech.transcribe import transcribe
 from tests.conftest import TESTDATA, need, upload
@@ -33,6 +32,7 @@ from tests.media_matrix import (
     make,
     undecodable_video,
 )
+from tests.pipelines import analyze, local_pipeline
 
 pytestmark = pytest.mark.model
 
@@ -78,13 +78,7 @@ def analysed(matrix_dir: Path, whisper) -> Callable[[Cell], dict[str, Any]]:  # 
     def get(cell: Cell) -> dict[str, Any]:
         if cell.name not in cache:
             path = make(cell, TESTDATA, matrix_dir)
-            cache[cell.name] = analyze_file(
-                path,
-                file_key=cell.filename,
-                question=None,
-                model_loader=lambda: whisper,
-                options=PipelineOptions(),
-            )
+            cache[cell.name] = analyze(local_pipeline(whisper), path, cell.filename)
         return cache[cell.name]
 
     return get

@@ -4,18 +4,38 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-import interview_prep_backend.pipeline.run as run
-from interview_prep_backend.api.app import build_services, model_loader, pipeline_options
+from interview_prep_backend.api.app import build_pipeline, build_services
 from interview_prep_backend.db.repository import RUNNING
 from interview_prep_backend.jobs.runner import AnalysisRunner
+from interview_prep_backend.pipeline.ports import ObserveFn
+from interview_prep_backend.pipeline.presence.analyze import LocalFaceObserver
 from interview_prep_backend.settings import Settings
 from tests.conftest import TESTDATA, need
 
 pytestmark = pytest.mark.model
+
+
+class HeldFaces:
+    """The local face observer, which starts watching only once `gate` is set."""
+
+    def __init__(self, gate: threading.Event) -> None:
+        self.inner, self.gate = LocalFaceObserver(), gate
+        self.fps = self.inner.fps
+
+    def warm_up(self) -> None:
+        self.inner.warm_up()
+
+    @contextmanager
+    def watch(self) -> Iterator[ObserveFn]:
+        self.gate.wait(600)  # generous: transcription on a loaded machine can take a minute
+        with self.inner.watch() as see:
+            yield see
 
 
 def test_partial_result_is_stored_while_running(settings: Settings, tmp_path: Path) -> None:
@@ -39,20 +59,10 @@ def test_partial_result_is_stored_while_running(settings: Settings, tmp_path: Pa
 
     svc.repo.set_partial = capture  # type: ignore[method-assign]
     # Hold the video half until the partial result has been read, to make the order sure.
-    real = run.analyze_presence
-
-    def slow_presence(*args, **kwargs):  # type: ignore[no-untyped-def]
-        gate.wait(600)  # generous: transcription on a loaded machine can take a minute
-        return real(*args, **kwargs)
-
-    run.analyze_presence = slow_presence  # type: ignore[assignment]
+    pipeline = build_pipeline(settings, faces=HeldFaces(gate))
     try:
-        runner = AnalysisRunner(
-            svc.repo, svc.storage, model_loader(settings), pipeline_options(settings)
-        )
-        runner.run(row.id)
+        AnalysisRunner(svc.repo, svc.storage, pipeline).run(row.id)
     finally:
-        run.analyze_presence = real  # type: ignore[assignment]
         svc.queue.shutdown()
     assert len(seen) == 1
     status, partial = seen[0]

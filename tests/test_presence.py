@@ -55,7 +55,7 @@ def test_astronaut_reads_as_smiling_and_happy() -> None:
     assert p.dominant_expression == "HAPPY"
     assert p.eye_contact_pct is not None and p.eye_contact_pct >= 80
     assert p.warnings == []
-    fa = facial_analysis(p)
+    fa = facial_analysis(p).model_dump()
     assert fa is not None and max(fa["emotions"], key=fa["emotions"].get) == "happy"
     assert fa["positivity"] > 0.7
 
@@ -69,7 +69,7 @@ def test_talking_heads(name: str) -> None:
     assert p.expressions is not None and abs(sum(p.expressions.values()) - 100) < 1
     assert p.dominant_expression != "ANGRY"
     assert [row["t"] for row in p.timeline] == list(range(8))
-    assert set(facial_analysis(p) or {}) >= {
+    assert set(facial_analysis(p).model_dump()) >= {
         "engagement",
         "positivity",
         "anxiety_hint",
@@ -90,7 +90,7 @@ def test_faceless_video_reports_no_face_without_failing() -> None:
     assert p.frames_analysed >= 39 and p.face_visible_pct == 0.0
     assert [w["code"] for w in p.warnings] == ["no_face"]
     assert p.no_face_moments and p.no_face_moments[0].start_time == 0.0
-    fa = facial_analysis(p)
+    fa = facial_analysis(p).model_dump()
     assert fa is not None and fa["engagement"] == 0.0 and fa["positivity"] == 0.0
     assert set(fa["emotions"].values()) == {0.0}
     assert p.warnings  # the presence block says why every figure is 0

@@ -7,12 +7,13 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 
 from interview_prep_backend.jobs.estimate import estimate
-from interview_prep_backend.pipeline.run import _Progress, analyze_text
+from interview_prep_backend.pipeline.progress import Progress
+from tests.pipelines import analyze_typed
 
 
 def test_stage_is_the_one_still_running_not_the_last_to_report() -> None:
     seen: list[tuple[str, float]] = []
-    track = _Progress(lambda s, f: seen.append((s, f)), {"media", "speech", "presence"})
+    track = Progress(lambda s, f: seen.append((s, f)), {"media", "speech", "presence"})
     track("media", 1.0)
     track("transcribe", 0.1)
     for i in range(1, 11):  # the video half reports every frame and ends first
@@ -27,7 +28,7 @@ def test_stage_is_the_one_still_running_not_the_last_to_report() -> None:
 
 def test_presence_is_named_once_speech_is_done() -> None:
     seen: list[str] = []
-    track = _Progress(lambda s, f: seen.append(s), {"media", "speech", "presence"})
+    track = Progress(lambda s, f: seen.append(s), {"media", "speech", "presence"})
     track("media", 1.0)
     track("presence", 0.2)
     assert seen[-1] == "presence"  # speech has not reported yet (its model is loading)
@@ -53,7 +54,7 @@ def test_status_carries_estimate_and_custom_question_filter(client: TestClient) 
     repo.start(done.id)
     repo.set_media_duration(done.id, 20.0)
     # Any valid result will do: only its processing time and the media length count.
-    result = analyze_text("I led the team and we shipped.", question="Why us?")
+    result = analyze_typed("I led the team and we shipped.", question="Why us?")
     repo.complete(done.id, {**result, "processing_time_ms": 10_000})
     running = repo.create_analysis(key.format(2), "Why us?")
     repo.start(running.id)

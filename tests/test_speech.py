@@ -10,9 +10,11 @@ import pytest
 from interview_prep_backend.errors import AnalysisError, ErrorCode
 from interview_prep_backend.evaluation import read_vtt, vtt_fillers, word_error_rate
 from interview_prep_backend.pipeline.media import decode_audio
+from interview_prep_backend.pipeline.ports import SpeechInput
 from interview_prep_backend.pipeline.speech.analyze import SpeechAnalysis, analyze_speech
 from interview_prep_backend.pipeline.speech.fillers import HESITATIONS
 from interview_prep_backend.pipeline.speech.model import load_model
+from interview_prep_backend.pipeline.speech.whisper import WhisperTranscriber
 from tests.conftest import FIXTURES, TESTDATA, need
 
 pytestmark = pytest.mark.model
@@ -24,7 +26,9 @@ def model(model_dir: Path):  # type: ignore[no-untyped-def]
 
 
 def run(path: Path, model) -> SpeechAnalysis:  # type: ignore[no-untyped-def]
-    return analyze_speech(decode_audio(path, 600), model)
+    audio = decode_audio(path, 600)
+    speech = SpeechInput(audio, audio.size / 16_000)
+    return analyze_speech(speech, WhisperTranscriber(lambda: model))
 
 
 def test_synthetic_answer_is_transcribed_with_word_times(model) -> None:  # type: ignore[no-untyped-def]

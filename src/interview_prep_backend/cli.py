@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from interview_prep_backend.errors import AnalysisError
 from interview_prep_backend.memory import tune_allocator
 from interview_prep_backend.settings import get_settings
+
+if TYPE_CHECKING:
+    from interview_prep_backend.pipeline.schema import AnalysisResult
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -30,9 +32,10 @@ def _analyze(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from interview_prep_backend.api.app import llm_coach, model_loader, pipeline_options
+    from interview_prep_backend.api.app import build_pipeline
     from interview_prep_backend.content.bank import BY_ID
-    from interview_prep_backend.pipeline.run import analyze_file, analyze_text
+    from interview_prep_backend.pipeline.events import Events
+    from interview_prep_backend.pipeline.run import Asked
 
     settings = get_settings()
     console = Console(stderr=True)
@@ -42,15 +45,14 @@ def _analyze(args: argparse.Namespace) -> int:
         if bank_question is None:
             console.print(f"[red]No question {args.question_id!r} in the bank[/red]")
             return 2
-    llm = llm_coach(settings)
+    pipeline = build_pipeline(settings)
+    asked = Asked(args.question, bank_question)
     if args.text:
         text_path = Path(args.text)
         if not text_path.is_file():
             console.print(f"[red]No such file: {text_path}[/red]")
             return 2
-        result = analyze_text(
-            text_path.read_text(), question=args.question, bank_question=bank_question, llm=llm
-        )
+        result = pipeline.analyze_text(text_path.read_text(), asked)
         return _finish(result, args)
     if not args.file:
         console.print("[red]Give a recording FILE or --text FILE[/red]")
@@ -70,25 +72,17 @@ def _analyze(args: argparse.Namespace) -> int:
         tasks: dict[str, Any] = {}
         current: list[str] = []
 
-        def progress(stage: str, overall: float) -> None:
-            if stage not in tasks:
-                if current:
-                    bar.update(tasks[current[-1]], completed=100)
-                tasks[stage] = bar.add_task(stage, total=100)
-                current.append(stage)
-            bar.update(tasks[stage], completed=min(100, overall * 100))
+        class Bar(Events):
+            def progress(self, stage: str, fraction: float) -> None:
+                if stage not in tasks:
+                    if current:
+                        bar.update(tasks[current[-1]], completed=100)
+                    tasks[stage] = bar.add_task(stage, total=100)
+                    current.append(stage)
+                bar.update(tasks[stage], completed=min(100, fraction * 100))
 
         try:
-            result = analyze_file(
-                path,
-                file_key=str(path),
-                question=args.question,
-                model_loader=model_loader(settings),
-                options=pipeline_options(settings),
-                progress=progress,
-                bank_question=bank_question,
-                llm=llm,
-            )
+            result = pipeline.analyze_recording(path, asked, file_key=str(path), events=Bar())
         except AnalysisError as exc:
             console.print(f"[red]{exc.code}[/red]: {exc.message}")
             return 1
@@ -97,13 +91,13 @@ def _analyze(args: argparse.Namespace) -> int:
     return _finish(result, args)
 
 
-def _finish(result: dict[str, Any], args: argparse.Namespace) -> int:
+def _finish(result: AnalysisResult, args: argparse.Namespace) -> int:
     from rich.console import Console
 
     from interview_prep_backend.report import render_report
 
     if args.json:
-        Path(args.json).write_text(json.dumps(result, indent=2))
+        Path(args.json).write_text(result.model_dump_json(indent=2))
     Console().print(render_report(result))
     return 0
 

@@ -7,13 +7,12 @@ import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from functools import partial
-from typing import Any
 
 import boto3
 from fastapi import FastAPI
 
 from interview_prep_backend import __version__
-from interview_prep_backend.adapters.aws.rekognition import RekognitionFaceAnalyzer
+from interview_prep_backend.adapters.aws.rekognition import RekognitionFaceObserver
 from interview_prep_backend.adapters.aws.transcribe import AwsTranscriber
 from interview_prep_backend.adapters.llm.coach import OpenAICompatibleCoach
 from interview_prep_backend.adapters.storage.base import Storage
@@ -35,9 +34,12 @@ from interview_prep_backend.db.repository import Repository
 from interview_prep_backend.jobs.local import LocalJobQueue
 from interview_prep_backend.jobs.runner import AnalysisRunner, recover
 from interview_prep_backend.memory import tune_allocator
-from interview_prep_backend.pipeline.presence.analyze import warm_up as presence_warm_up
-from interview_prep_backend.pipeline.run import PipelineOptions
+from interview_prep_backend.pipeline.coach.stage import Coach
+from interview_prep_backend.pipeline.ports import FaceObserver, Transcriber
+from interview_prep_backend.pipeline.presence.analyze import LocalFaceObserver
+from interview_prep_backend.pipeline.run import Pipeline
 from interview_prep_backend.pipeline.speech.model import load_model
+from interview_prep_backend.pipeline.speech.whisper import WhisperTranscriber
 from interview_prep_backend.settings import Settings, get_settings
 from interview_prep_backend.web import mount_web
 
@@ -54,13 +56,23 @@ def model_loader(settings: Settings):  # type: ignore[no-untyped-def]
     )
 
 
-def pipeline_options(settings: Settings) -> PipelineOptions:
-    return PipelineOptions(
+def build_pipeline(
+    settings: Settings,
+    transcriber: Transcriber | None = None,
+    faces: FaceObserver | None = None,
+) -> Pipeline:
+    """The pipeline the settings describe; the local models unless others are given."""
+    return Pipeline(
+        transcriber
+        or WhisperTranscriber(
+            model_loader(settings),
+            batch_size=settings.whisper_batch_size,
+            beam_size=settings.whisper_beam_size,
+        ),
+        faces or LocalFaceObserver(settings.presence_fps),
+        Coach(llm_coach(settings)),
         max_media_seconds=settings.max_media_seconds,
-        batch_size=settings.whisper_batch_size,
-        beam_size=settings.whisper_beam_size,
-        threads=settings.whisper_cpu_threads or None,
-        presence_fps=settings.presence_fps,
+        prosody_threads=settings.whisper_cpu_threads or None,
     )
 
 
@@ -95,7 +107,9 @@ def build_storage(settings: Settings) -> Storage:
     return LocalStorage(settings.media_dir, settings.signing_secret)
 
 
-def build_aws_adapters(settings: Settings, storage: Storage) -> tuple[Any, Any]:
+def build_aws_adapters(
+    settings: Settings, storage: Storage
+) -> tuple[Transcriber | None, FaceObserver | None]:
     """The Transcribe and Rekognition adapters the settings select, or (None, None).
 
     Selecting one without ENABLE_EXTERNAL_APIS=true or without AWS credentials stops
@@ -114,43 +128,39 @@ def build_aws_adapters(settings: Settings, storage: Storage) -> tuple[Any, Any]:
     )
     if session.get_credentials() is None:
         raise ConfigurationError("the AWS adapters need credentials (AWS_ACCESS_KEY_ID, ...)")
-    transcriber = faces = None
+    transcriber: Transcriber | None = None
+    faces: FaceObserver | None = None
     if settings.transcriber == "transcribe":
         if not isinstance(storage, S3Storage):
             raise ConfigurationError("TRANSCRIBER=transcribe needs STORAGE_BACKEND=s3")
         transcriber = AwsTranscriber(session.client("transcribe"), storage.client, storage.bucket)
     if settings.face_analyzer == "rekognition":
-        faces = RekognitionFaceAnalyzer(session.client("rekognition"), fps=settings.rekognition_fps)
+        faces = RekognitionFaceObserver(session.client("rekognition"), fps=settings.rekognition_fps)
     return transcriber, faces
 
 
 def build_services(settings: Settings) -> Services:
     storage = build_storage(settings)
-    transcriber, face_analyzer = build_aws_adapters(settings, storage)
+    pipeline = build_pipeline(settings, *build_aws_adapters(settings, storage))
     engine = make_engine(settings.resolved_database_url)
     migrate(engine)
     repo = Repository(make_sessionmaker(engine))
-    llm = llm_coach(settings)
-    runner = AnalysisRunner(
-        repo,
-        storage,
-        model_loader(settings),
-        pipeline_options(settings),
-        llm=llm,
-        transcriber=transcriber,
-        face_analyzer=face_analyzer,
-    )
+    runner = AnalysisRunner(repo, storage, pipeline)
     queue = LocalJobQueue(runner.run, settings.job_concurrency)
     return Services(
-        settings=settings, engine=engine, repo=repo, storage=storage, queue=queue, llm=llm
+        settings=settings,
+        engine=engine,
+        repo=repo,
+        storage=storage,
+        queue=queue,
+        pipeline=pipeline,
     )
 
 
 def _warm(services: Services) -> None:
     """Load the models in the background so the first analysis does not pay for it."""
     try:
-        model_loader(services.settings)()
-        presence_warm_up()
+        services.pipeline.warm_up()
         services.model_ready = True
     except Exception as exc:
         log.exception("could not load the speech model")

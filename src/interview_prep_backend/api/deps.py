@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 from interview_prep_backend.adapters.storage.base import Storage
 from interview_prep_backend.db.repository import Repository
 from interview_prep_backend.jobs.queue import JobQueue
-from interview_prep_backend.pipeline.coach.stage import LlmCoach
+from interview_prep_backend.pipeline.run import Pipeline
 from interview_prep_backend.settings import Settings
 
 
@@ -22,7 +22,7 @@ class Services:
     repo: Repository
     storage: Storage
     queue: JobQueue
-    llm: LlmCoach | None = None
+    pipeline: Pipeline
     model_ready: bool = False
     model_error: str | None = None
 

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 import time
-from collections.abc import Callable
-
-from faster_whisper import WhisperModel
 
 from interview_prep_backend.adapters.storage.base import Storage, StorageError
 from interview_prep_backend.adapters.storage.cap import check_stored_size
@@ -20,13 +18,11 @@ from interview_prep_backend.content.bank import BY_ID
 from interview_prep_backend.db.repository import Repository
 from interview_prep_backend.errors import AnalysisError, ErrorCode
 from interview_prep_backend.jobs.queue import JobQueue
-from interview_prep_backend.pipeline.coach.stage import LlmCoach
-from interview_prep_backend.pipeline.run import (
-    FaceAnalyzer,
-    PipelineOptions,
-    RemoteTranscriber,
-    analyze_file,
-)
+from interview_prep_backend.pipeline.events import Events
+from interview_prep_backend.pipeline.media import MediaInfo
+from interview_prep_backend.pipeline.run import Asked, Pipeline
+from interview_prep_backend.pipeline.schema import PartialResult
+from interview_prep_backend.pipeline.timings import Timings
 
 log = logging.getLogger(__name__)
 
@@ -34,41 +30,43 @@ PROGRESS_EVERY_S = 0.5
 GONE = "The uploaded file is gone."
 
 
+class RowEvents(Events):
+    """A running analysis's events, written to its row for whoever polls it.
+
+    Progress is written on a change of stage or at most every PROGRESS_EVERY_S: the
+    presence thread reports every sampled frame."""
+
+    def __init__(self, repo: Repository, analysis_id: str) -> None:
+        self.repo, self.analysis_id = repo, analysis_id
+        self._stage, self._at = "", 0.0
+        self._lock = threading.Lock()
+
+    def progress(self, stage: str, fraction: float) -> None:
+        now = time.monotonic()
+        with self._lock:
+            if stage == self._stage and now - self._at < PROGRESS_EVERY_S:
+                return
+            self._stage, self._at = stage, now
+        self.repo.set_progress(self.analysis_id, stage, fraction)
+
+    def probed(self, media: MediaInfo) -> None:
+        self.repo.set_media_duration(self.analysis_id, media.duration_s)
+
+    def partial(self, part: PartialResult) -> None:
+        self.repo.set_partial(self.analysis_id, part.model_dump(mode="json"))
+
+
 class AnalysisRunner:
-    def __init__(
-        self,
-        repo: Repository,
-        storage: Storage,
-        model_loader: Callable[[], WhisperModel],
-        options: PipelineOptions,
-        llm: LlmCoach | None = None,
-        transcriber: RemoteTranscriber | None = None,
-        face_analyzer: FaceAnalyzer | None = None,
-    ) -> None:
+    def __init__(self, repo: Repository, storage: Storage, pipeline: Pipeline) -> None:
         self.repo = repo
         self.storage = storage
-        self.model_loader = model_loader
-        self.options = options
-        self.llm = llm
-        self.transcriber = transcriber
-        self.face_analyzer = face_analyzer
-
-    def _progress_writer(self, analysis_id: str) -> Callable[[str, float], None]:
-        last = {"stage": "", "at": 0.0}
-
-        def write(stage: str, fraction: float) -> None:
-            now = time.monotonic()
-            if stage != last["stage"] or now - last["at"] >= PROGRESS_EVERY_S:
-                last["stage"], last["at"] = stage, now
-                self.repo.set_progress(analysis_id, stage, fraction)
-
-        return write
+        self.pipeline = pipeline
 
     def run(self, analysis_id: str) -> None:
         row = self.repo.start(analysis_id)
         if row is None:  # deleted while queued, or already taken
             return
-        started = time.perf_counter()
+        timings = Timings()  # from here: fetching the media is part of the wait
         try:
             if not row.file_key:
                 raise AnalysisError(ErrorCode.FILE_MISSING, GONE)
@@ -81,19 +79,13 @@ class AnalysisRunner:
                     path = stack.enter_context(self.storage.local_copy(row.file_key))
                 except FileNotFoundError as exc:
                     raise AnalysisError(ErrorCode.FILE_MISSING, GONE) from exc
-                result = analyze_file(
+                result = self.pipeline.analyze_recording(
                     path,
+                    Asked(row.question, BY_ID.get(row.question_id or "")),
                     file_key=row.file_key,
-                    question=row.question,
-                    model_loader=self.model_loader,
-                    options=self.options,
-                    progress=self._progress_writer(analysis_id),
-                    bank_question=BY_ID.get(row.question_id or ""),
-                    llm=self.llm,
-                    on_partial=lambda part: self.repo.set_partial(analysis_id, part),
-                    transcriber=self.transcriber,
-                    face_analyzer=self.face_analyzer,
-                    on_probe=lambda d: self.repo.set_media_duration(analysis_id, d),
+                    analysis_id=analysis_id,
+                    events=RowEvents(self.repo, analysis_id),
+                    timings=timings,
                 )
         except AnalysisError as exc:
             log.info("analysis %s failed: %s (%s)", analysis_id, exc.code, exc.message)
@@ -111,9 +103,7 @@ class AnalysisRunner:
             log.exception("analysis %s failed unexpectedly", analysis_id)
             self.repo.fail(analysis_id, ErrorCode.INTERNAL, f"Internal error: {type(exc).__name__}")
             return
-        result["analysis_id"] = analysis_id
-        result["processing_time_ms"] = int((time.perf_counter() - started) * 1000)
-        self.repo.complete(analysis_id, result)
+        self.repo.complete(analysis_id, result.model_dump(mode="json"))
 
 
 def recover(repo: Repository, queue: JobQueue, max_attempts: int) -> tuple[int, int]:

@@ -37,7 +37,6 @@ from __future__ import annotations
 import errno
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
 from fractions import Fraction
 from pathlib import Path
 
@@ -45,6 +44,7 @@ import av
 import numpy as np
 
 from interview_prep_backend.errors import AnalysisError, ErrorCode
+from interview_prep_backend.pipeline.schema import Media
 
 log = logging.getLogger(__name__)
 
@@ -68,21 +68,8 @@ _AGREE_S = 0.5
 _AGREE_SHARE = 0.02
 
 
-@dataclass(frozen=True)
-class MediaInfo:
-    container: str
-    size_bytes: int
-    duration_s: float
-    duration_source: str  # "header" or "measured"
-    audio_codec: str
-    audio_sample_rate: int
-    audio_channels: int
-    has_video: bool
-    video_codec: str | None = None
-    width: int | None = None
-    height: int | None = None
-    fps: float | None = None
-    rotation_deg: int = 0  # clockwise turn applied to the picture to make it upright
+# What `probe` finds is the result's `media` block itself, one model for both.
+MediaInfo = Media
 
 
 def open_capped(path: Path) -> av.container.InputContainer:
@@ -245,7 +232,7 @@ def with_decoded_duration(info: MediaInfo, samples: int, rate: int = SAMPLE_RATE
     if agrees(info.duration_s, decoded):
         return info
     log.info("probe said %.2f s, decoding gave %.2f s", info.duration_s, decoded)
-    return replace(info, duration_s=round(decoded, 3), duration_source="measured")
+    return info.model_copy(update={"duration_s": round(decoded, 3), "duration_source": "measured"})
 
 
 def probe(path: Path, max_seconds: float) -> MediaInfo:
@@ -295,7 +282,9 @@ def probe(path: Path, max_seconds: float) -> MediaInfo:
     if video_index is not None:
         with _open(path) as container:  # afresh: the duration scan may have read to the end
             stream = container.streams[video_index]
-            info = replace(info, rotation_deg=_first_frame_rotation(container, stream))
+            info = info.model_copy(
+                update={"rotation_deg": _first_frame_rotation(container, stream)}
+            )
     return info
 
 

@@ -28,8 +28,9 @@ Richer data (per-label lists, per-filler counts, 0-100 scores) is in our own blo
 from __future__ import annotations
 
 from statistics import mean
-from typing import Any
+from typing import overload
 
+from interview_prep_backend.pipeline import schema as s
 from interview_prep_backend.pipeline.presence.impressions import impressions
 from interview_prep_backend.pipeline.presence.summary import Presence
 from interview_prep_backend.pipeline.speech.transcribe import Word
@@ -42,25 +43,24 @@ NOTHING_TO_SAY = "Record another answer: there was too little to judge in this o
 STRETCH_MIN_WORDS = 2
 
 
-def facial_analysis(presence: Presence | None) -> dict[str, Any] | None:
-    if presence is None:
-        return None
+def facial_analysis(presence: Presence) -> s.FacialAnalysis:
     shares = presence.expressions or {}
-    emotions = {k: round(float(shares.get(k.upper(), 0.0)), 1) for k in EMOTIONS}
+    emotions = s.Emotions(**{k: round(float(shares.get(k.upper(), 0.0)), 1) for k in EMOTIONS})
     seen = impressions(presence)
-    if seen is None:
-        zero = {"engagement": 0.0, "positivity": 0.0, "anxiety_hint": 0.0, "confidence": 0.0}
-        return {**zero, "emotions": emotions, "face_visible_pct": presence.face_visible_pct}
-    return {
-        "engagement": unit(seen.engagement),
-        "positivity": unit(seen.positivity),
-        "anxiety_hint": unit(seen.anxiety_hint),
-        "confidence": unit(seen.confidence),
-        "emotions": emotions,
-        "face_visible_pct": presence.face_visible_pct,
-    }
+    return s.FacialAnalysis(
+        engagement=unit(seen.engagement) if seen else 0.0,
+        positivity=unit(seen.positivity) if seen else 0.0,
+        anxiety_hint=unit(seen.anxiety_hint) if seen else 0.0,
+        confidence=unit(seen.confidence) if seen else 0.0,
+        emotions=emotions,
+        face_visible_pct=presence.face_visible_pct,
+    )
 
 
+@overload
+def unit(pct: float) -> float: ...
+@overload
+def unit(pct: float | None) -> float | None: ...
 def unit(pct: float | None) -> float | None:
     """A 0-100 figure on the original's 0-1 scale, clamped."""
     return None if pct is None else round(min(1.0, max(0.0, pct / 100)), 3)
@@ -74,27 +74,22 @@ def mumble_score(words: list[Word]) -> float:
     return round(unclear / spoken, 4)
 
 
-def unclear_stretches(words: list[Word]) -> list[dict[str, Any]]:
+def unclear_stretches(words: list[Word]) -> list[s.Span]:
     """Runs of consecutive unclear words, with their times and text."""
-    out: list[dict[str, Any]] = []
+    out: list[s.Span] = []
     run: list[Word] = []
     for w in [*words, None]:
         if w is not None and w.probability < UNCLEAR_BELOW:
             run.append(w)
             continue
         if len(run) >= STRETCH_MIN_WORDS:
-            out.append(
-                {
-                    "text": " ".join(x.text for x in run),
-                    "start_time": run[0].start,
-                    "end_time": run[-1].end,
-                }
-            )
+            text = " ".join(x.text for x in run)
+            out.append(s.Span(text=text, start_time=run[0].start, end_time=run[-1].end))
         run = []
     return out
 
 
-def coaching_advice(result: dict[str, Any], coaching: dict[str, Any]) -> dict[str, Any]:
+def coaching_advice(result: s.AnalysisResult, coaching: s.Coaching) -> s.CoachingAdvice:
     """`tip`: the first improvement's title and drill (or the top strength);
     `confidence_score`: the facial `confidence` when a face was measured, else the
     delivery score / 100: how assured the delivery looked and sounded;
@@ -105,28 +100,29 @@ def coaching_advice(result: dict[str, Any], coaching: dict[str, Any]) -> dict[st
     For a typed answer there is no delivery: both scores are null (the original service
     had no typed answers, so no client of it meets this case).
     """
-    improvements = coaching["improvements"]
-    strengths = coaching["strengths"]
+    improvements = coaching.improvements
+    strengths = coaching.strengths
     if improvements:
-        tip = f"{improvements[0]['title']}: {improvements[0]['drill']}"
+        tip = f"{improvements[0].title}: {improvements[0].drill}"
     elif strengths:
-        tip = f"Keep it up: {strengths[0]['title'].lower()}."
+        tip = f"Keep it up: {strengths[0].title.lower()}."
     else:
         tip = NOTHING_TO_SAY
-    presence = result.get("presence") or {}
-    seen = presence.get("impressions")
-    by_metric = {m["metric"]: m["score"] for m in coaching["metrics"]}
+    seen = result.presence.impressions if result.presence else None
+    by_metric = {m.metric: m.score for m in coaching.metrics}
     nervous = [100 - by_metric[k] for k in ("fillers", "hedges", "longest_pause") if k in by_metric]
+    confidence: float | None
+    anxiety: float | None
     if seen is not None:
-        confidence, anxiety = seen["confidence"], seen["anxiety_hint"]
+        confidence, anxiety = seen.confidence, seen.anxiety_hint
     else:
-        confidence = coaching["scores"].get("delivery")
+        confidence = coaching.scores.delivery
         anxiety = mean(nervous) if nervous and confidence is not None else None
-    return {
-        "tip": tip,
-        "confidence_score": unit(confidence),
-        "anxiety_score": unit(anxiety),
-        "recommendations": [i["drill"] for i in improvements],
+    return s.CoachingAdvice(
+        tip=tip,
+        confidence_score=unit(confidence),
+        anxiety_score=unit(anxiety),
+        recommendations=[i.drill for i in improvements if i.drill],
         # Ours, beside the original fields: the overall score on 0-100.
-        "overall_score": coaching["scores"]["overall"],
-    }
+        overall_score=coaching.scores.overall,
+    )

@@ -2,26 +2,27 @@
 
 Rekognition Video takes only H.264 in mp4 or mov, and browsers record webm, so video
 analysis would need a transcode to H.264 in S3 (an encoder PyAV's wheels do not ship)
-plus an asynchronous job. Instead frames are sampled with the same sampler as the local
-analyzer (1 per second by default, to bound the per-image cost), sent to DetectFaces
-with Attributes ALL, and each FaceDetail becomes the same `FrameObservation`, so the
-presence report and `facial_analysis` are filled by the same summary code.
+plus an asynchronous job. Instead it is a `FaceObserver`: the pipeline samples frames
+(1 per second by default, to bound the per-image cost) as it does for the local models,
+each goes to DetectFaces with Attributes ALL, and each FaceDetail becomes the same
+`FrameObservation`, so the presence report and `facial_analysis` come from the same
+summary code.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from pathlib import Path
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import cv2
 from botocore.exceptions import ClientError
 
+from interview_prep_backend.pipeline.ports import ObserveFn
 from interview_prep_backend.pipeline.presence.expression import LABELS
-from interview_prep_backend.pipeline.presence.frames import sample_frames
+from interview_prep_backend.pipeline.presence.frames import SampledFrame
 from interview_prep_backend.pipeline.presence.observe import HEAD_AWAY_DEG, FrameObservation
-from interview_prep_backend.pipeline.presence.summary import Presence, summarise
 
 GAZE_AWAY_DEG = 15.0  # EyeDirection yaw/pitch beyond this looks past the lens
 _RETRYABLE = {"ThrottlingException", "ProvisionedThroughputExceededException"}
@@ -61,7 +62,9 @@ def observation(time_s: float, details: list[dict[str, Any]]) -> FrameObservatio
     )
 
 
-class RekognitionFaceAnalyzer:
+class RekognitionFaceObserver:
+    """A `FaceObserver`: each sampled frame goes to DetectFaces as a JPEG."""
+
     def __init__(
         self, client: Any, *, fps: float = 1.0, sleep: Callable[[float], None] = time.sleep
     ) -> None:
@@ -81,19 +84,13 @@ class RekognitionFaceAnalyzer:
                 wait = min(16.0, wait * 2)
         return []
 
-    def __call__(
-        self,
-        path: Path,
-        *,
-        duration_s: float,
-        max_seconds: float,
-        progress: Callable[[float], None] | None = None,
-    ) -> Presence:
-        observations = []
-        for frame in sample_frames(path, self.fps, max_seconds):
-            ok, jpeg = cv2.imencode(".jpg", cv2.cvtColor(frame.rgb, cv2.COLOR_RGB2BGR))
-            details = self._detect(jpeg.tobytes()) if ok else []
-            observations.append(observation(frame.time_s, details))
-            if progress and duration_s:
-                progress(min(1.0, frame.time_s / duration_s))
-        return summarise(observations, self.fps)
+    def see(self, frame: SampledFrame) -> FrameObservation:
+        ok, jpeg = cv2.imencode(".jpg", cv2.cvtColor(frame.rgb, cv2.COLOR_RGB2BGR))
+        return observation(frame.time_s, self._detect(jpeg.tobytes()) if ok else [])
+
+    @contextmanager
+    def watch(self) -> Iterator[ObserveFn]:
+        yield self.see
+
+    def warm_up(self) -> None:
+        """Nothing to load: the model runs at AWS."""

@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlparse
 from botocore.exceptions import ClientError
 
 from interview_prep_backend.errors import AnalysisError, ErrorCode
+from interview_prep_backend.pipeline.ports import Fraction, SpeechInput
 from interview_prep_backend.pipeline.speech.transcribe import (
     Segment,
     Transcript,
@@ -103,7 +104,16 @@ class AwsTranscriber:
                 wait = min(self.max_wait_s, wait * 2)
         return fn(**kwargs)
 
-    def __call__(
+    def warm_up(self) -> None:
+        """Nothing to load: the model runs at AWS."""
+
+    def transcribe(self, audio: SpeechInput, language: str, progress: Fraction) -> Transcript:
+        """Transcribe reads the stored recording from S3, not the decoded samples."""
+        if audio.file_key is None:
+            raise ValueError("Amazon Transcribe needs the recording in S3")
+        return self._transcribe(audio.file_key, audio.duration_s, progress)
+
+    def _transcribe(
         self, file_key: str, duration_s: float, progress: Callable[[float], None] | None = None
     ) -> Transcript:
         extension = file_key.rsplit(".", 1)[-1]

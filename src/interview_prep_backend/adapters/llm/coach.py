@@ -8,7 +8,6 @@ Any failure raises, and the coaching stage keeps the rules coach's feedback.
 from __future__ import annotations
 
 import logging
-from typing import Any
 from urllib.parse import urlparse
 
 import httpx
@@ -16,6 +15,8 @@ from openai import OpenAI, OpenAIError
 
 from interview_prep_backend.adapters.llm.prompt import messages
 from interview_prep_backend.adapters.llm.validate import InvalidReply, grounded, parse
+from interview_prep_backend.pipeline import schema as s
+from interview_prep_backend.pipeline.coach.stage import LlmAdvice
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +49,7 @@ class OpenAICompatibleCoach:
             {"thinking": {"type": "disabled"}} if host.endswith("deepseek.com") else None
         )
 
-    def feedback(self, result: dict[str, Any], rules: dict[str, Any]) -> dict[str, Any]:
+    def feedback(self, result: s.AnalysisResult, rules: s.Coaching) -> LlmAdvice:
         last: Exception | None = None
         for attempt in range(ATTEMPTS):
             try:
@@ -61,8 +62,7 @@ class OpenAICompatibleCoach:
                     extra_body=self._extra_body,
                 )
                 raw = response.choices[0].message.content or ""
-                kept, dropped = grounded(parse(raw), result, rules)
-                return {**kept, "dropped": dropped}
+                return grounded(parse(raw), result, rules)
             except (InvalidReply, OpenAIError, IndexError) as exc:
                 log.info("LLM coach attempt %d failed: %s", attempt + 1, exc)
                 last = exc

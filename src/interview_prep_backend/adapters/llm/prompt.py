@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from interview_prep_backend.pipeline import schema as s
+
 SYSTEM = """You are an interview coach. You receive the analysis of one mock-interview \
 answer as JSON and reply with JSON only.
 
@@ -32,33 +34,33 @@ time by 40%", "start_time": 6.7, "end_time": 12.1}, "why": "Numbers make impact 
 1-minute answer and replace each um with a silent pause."}]}"""
 
 
-def analysis_view(result: dict[str, Any], rules: dict[str, Any]) -> dict[str, Any]:
+def analysis_view(result: s.AnalysisResult, rules: s.Coaching) -> dict[str, Any]:
     """What the model needs, small enough for any context window."""
-    transcript = result.get("transcript_analysis") or {}
-    content = result.get("content") or {}
-    sentences: list[dict[str, Any]] = []
-    for part in (content.get("star") or {}).values():
-        sentences.extend(s for s in part["sentences"] if s not in sentences)
+    ta = result.transcript_analysis
+    content = result.content
+    sentences: list[s.Sentence] = []
+    for part in content.star.values() if content else []:
+        sentences.extend(x for x in part.sentences if x is not None and x not in sentences)
     return {
-        "question": result.get("question"),
-        "answer_transcript": transcript.get("full_text") or result.get("answer_text") or "",
-        "timed_sentences": sorted(
-            (s for s in sentences if s.get("start_time") is not None),
-            key=lambda s: s["start_time"],
-        ),
-        "metrics": [
-            {"metric": m["metric"], "value": m["value"], "score": m["score"],
-             "target": m["target"]}
-            for m in rules["metrics"]
+        "question": result.question,
+        "answer_transcript": (ta.full_text if ta else None) or result.answer_text or "",
+        "timed_sentences": [
+            x.model_dump()
+            for x in sorted(
+                (x for x in sentences if x.start_time is not None),
+                key=lambda x: x.start_time or 0.0,
+            )
         ],
-        "star_parts_present": {
-            k: v["present"] for k, v in (content.get("star") or {}).items()
-        },
-        "scores": rules["scores"],
-    }  # fmt: skip
+        "metrics": [
+            {"metric": m.metric, "value": m.value, "score": m.score, "target": m.target}
+            for m in rules.metrics
+        ],
+        "star_parts_present": {k: v.present for k, v in content.star.items()} if content else {},
+        "scores": rules.scores.model_dump(),
+    }
 
 
-def messages(result: dict[str, Any], rules: dict[str, Any]) -> list[dict[str, str]]:
+def messages(result: s.AnalysisResult, rules: s.Coaching) -> list[dict[str, str]]:
     return [
         {"role": "system", "content": SYSTEM},
         {"role": "user", "content": json.dumps(analysis_view(result, rules), ensure_ascii=False)},

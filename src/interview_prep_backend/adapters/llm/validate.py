@@ -9,9 +9,11 @@ never shown.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError
+
+from interview_prep_backend.pipeline import schema as s
+from interview_prep_backend.pipeline.coach.stage import LlmAdvice
 
 _NON_WORD = re.compile(r"[^a-z0-9%]+")
 
@@ -64,27 +66,44 @@ def _supported(item: LlmItem, transcript: str, metrics: dict[str, str]) -> bool:
     return False
 
 
-def grounded(
-    feedback: LlmFeedback, result: dict[str, Any], rules: dict[str, Any]
-) -> tuple[dict[str, Any], int]:
-    """Keep the supported claims (at most 3 of each); return them and how many were dropped."""
-    transcript = _norm(
-        (result.get("transcript_analysis") or {}).get("full_text")
-        or result.get("answer_text")
-        or ""
+def _feedback_item(item: LlmItem, rules: s.Coaching) -> s.FeedbackItem:
+    """The claim as a feedback item; a metric claim carries the rules coach's measure."""
+    measured = {m.metric: m for m in rules.metrics}.get(item.evidence.metric or "")
+    ev = item.evidence
+    return s.FeedbackItem(
+        metric=measured.metric if measured else "quote",
+        title=item.title,
+        score=measured.score if measured else None,
+        value=measured.value if measured else None,
+        target=measured.target if measured else None,
+        evidence=s.Evidence(
+            quote=ev.quote,
+            start_time=ev.start_time if ev.start_time is None or ev.start_time >= 0 else None,
+            end_time=ev.end_time if ev.end_time is None or ev.end_time >= 0 else None,
+            metric=ev.metric,
+            value=ev.value,
+        ),
+        why=item.why,
+        drill=item.drill,
     )
-    metrics = {m["metric"]: str(m["value"]) for m in rules["metrics"]}
-    kept: dict[str, Any] = {"summary": feedback.summary}
+
+
+def grounded(feedback: LlmFeedback, result: s.AnalysisResult, rules: s.Coaching) -> LlmAdvice:
+    """Keep the supported claims (at most 3 of each), and count the dropped ones."""
+    ta = result.transcript_analysis
+    transcript = _norm((ta.full_text if ta else None) or result.answer_text or "")
+    metrics = {m.metric: str(m.value) for m in rules.metrics}
+    kept: dict[str, list[s.FeedbackItem]] = {}
     dropped = 0
     for kind in ("strengths", "improvements"):
         items = []
         for item in getattr(feedback, kind):
             if _supported(item, transcript, metrics) and (kind == "strengths" or item.drill):
-                items.append(item.model_dump(exclude_none=True))
+                items.append(_feedback_item(item, rules))
             else:
                 dropped += 1
         kept[kind] = items[:3]
         dropped += max(0, len(items) - 3)
     if not kept["strengths"] and not kept["improvements"]:
         raise InvalidReply(f"no claim cited evidence found in the analysis ({dropped} dropped)")
-    return kept, dropped
+    return LlmAdvice(feedback.summary, kept["strengths"], kept["improvements"], dropped)

@@ -29,7 +29,7 @@ from interview_prep_backend.db.models import Analysis
 from interview_prep_backend.db.repository import COMPLETED, FAILED, QUEUED, RUNNING
 from interview_prep_backend.errors import AnalysisError, ErrorCode
 from interview_prep_backend.jobs.estimate import ProgressEstimate, estimate
-from interview_prep_backend.pipeline.run import analyze_text
+from interview_prep_backend.pipeline.run import Asked
 from interview_prep_backend.pipeline.schema import AnalysisResult
 from interview_prep_backend.pipeline.schema_upgrade import read_result
 
@@ -185,19 +185,18 @@ async def _analyze_text(
         text,
     )
     result = await asyncio.to_thread(
-        analyze_text, text, question=question, bank_question=bank_question, llm=svc.llm
+        svc.pipeline.analyze_text, text, Asked(question, bank_question), analysis_id=row.id
     )
-    result["analysis_id"] = row.id
     await asyncio.to_thread(svc.repo.start, row.id)
-    await asyncio.to_thread(svc.repo.complete, row.id, result)
-    return AnalysisResult.model_validate(result)
+    await asyncio.to_thread(svc.repo.complete, row.id, result.model_dump(mode="json"))
+    return result
 
 
 @router.get(
     "/analyses/{analysis_id}",
     response_model=AnalysisStatus,
     name="get_analysis",
-    responses=errors(404),
+    responses=errors(404, 422),
 )
 def get_analysis(analysis_id: str, svc: ServicesDep) -> AnalysisStatus:
     row = svc.repo.get(analysis_id)
@@ -229,7 +228,10 @@ def list_analyses(
 
 
 @router.delete(
-    "/analyses/{analysis_id}", status_code=204, response_model=None, responses=errors(404, 409)
+    "/analyses/{analysis_id}",
+    status_code=204,
+    response_model=None,
+    responses=errors(404, 409, 422),
 )
 def delete_analysis(analysis_id: str, svc: ServicesDep) -> Response:
     """Remove the analysis and, when no other analysis uses it, its recording."""

@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import text
 
 from interview_prep_backend import __version__
@@ -40,8 +40,24 @@ def config(svc: ServicesDep) -> dict[str, Any]:
     return svc.settings.public_snapshot()
 
 
-@router.get("/ready")
+class Check(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    ok: bool
+    error: str | None = None
+
+
+class Readiness(BaseModel):
+    status: Literal["ready", "not_ready"]
+    checks: dict[str, Check] = Field(description="storage, database, models")
+
+
+@router.get(
+    "/ready",
+    response_model=Readiness,
+    responses={503: {"model": Readiness, "description": "A check failed."}},
+)
 def ready(svc: ServicesDep) -> JSONResponse:
+    """Ready to analyse: storage and database reachable, models loaded."""
     checks: dict[str, dict[str, Any]] = {}
     try:
         svc.storage.check()

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
 from interview_prep_backend.api.errors import ApiError
+from interview_prep_backend.api.schemas import errors
 from interview_prep_backend.content.bank import BY_ID, CATEGORIES, ROLES, Question, find
 
 router = APIRouter(prefix="/api/v1", tags=["questions"])
@@ -49,7 +50,7 @@ def _out(q: Question) -> QuestionOut:
     )
 
 
-@router.get("/questions", response_model=QuestionList)
+@router.get("/questions", response_model=QuestionList, responses=errors(422))
 def list_questions(
     role: Literal[ROLES] | None = Query(None),  # type: ignore[valid-type]
     category: Literal[CATEGORIES] | None = Query(None),  # type: ignore[valid-type]
@@ -61,7 +62,7 @@ def list_questions(
     )
 
 
-@router.get("/questions/{question_id}", response_model=QuestionOut)
+@router.get("/questions/{question_id}", response_model=QuestionOut, responses=errors(404, 422))
 def get_question(question_id: str) -> QuestionOut:
     q = BY_ID.get(question_id)
     if q is None:

@@ -11,8 +11,7 @@ moment, otherwise the metric and its value.
 
 from __future__ import annotations
 
-from typing import Any
-
+from interview_prep_backend.pipeline import schema as s
 from interview_prep_backend.pipeline.coach.drills import DRILLS, STAR_MODELS, TITLES
 from interview_prep_backend.pipeline.coach.measures import (
     Measure,
@@ -39,41 +38,40 @@ def _group_score(scored: list[tuple[Measure, float]]) -> float | None:
 
 
 def _item(
-    measure: Measure, score: float, improvement: bool, result: dict[str, Any]
-) -> dict[str, Any]:
+    measure: Measure, score: float, improvement: bool, result: s.AnalysisResult
+) -> s.FeedbackItem:
     t = BY_KEY[measure.key]
-    title = TITLES[measure.key][0 if improvement else 1]
-    item: dict[str, Any] = {
-        "metric": measure.key,
-        "title": title,
-        "score": score,
-        "value": measure.display,
-        "target": t.band(),
-        "evidence": measure.evidence.as_dict(),
-        "why": t.why,
-    }
+    item = s.FeedbackItem(
+        metric=measure.key,
+        title=TITLES[measure.key][0 if improvement else 1],
+        score=score,
+        value=measure.display,
+        target=t.band(),
+        evidence=measure.evidence,
+        why=t.why,
+    )
     if improvement:
-        item["drill"] = DRILLS[measure.key]
-        if measure.key == "star":
-            missing = [p for p, v in result["content"]["star"].items() if not v["present"]]
-            item["model_sentences"] = {p: STAR_MODELS[p] for p in missing}
+        item.drill = DRILLS[measure.key]
+        if measure.key == "star" and result.content is not None:
+            missing = [p for p, v in result.content.star.items() if not v.present]
+            item.model_sentences = {p: STAR_MODELS[p] for p in missing}
     return item
 
 
-def coach(result: dict[str, Any]) -> dict[str, Any]:
+def coach(result: s.AnalysisResult) -> s.Coaching:
     groups = {
         "delivery": _scored(delivery_measures(result)),
         "presence": _scored(presence_measures(result)),
         "content": _scored(content_measures(result)),
     }
-    scores = {g: _group_score(s) for g, s in groups.items()}
-    present = {g: s for g, s in scores.items() if s is not None}
+    scores = {g: _group_score(x) for g, x in groups.items()}
+    present = {g: x for g, x in scores.items() if x is not None}
     overall = (
-        round(sum(GROUP_WEIGHTS[g] * s for g, s in present.items())
+        round(sum(GROUP_WEIGHTS[g] * x for g, x in present.items())
               / sum(GROUP_WEIGHTS[g] for g in present), 1)
         if present else None
     )  # fmt: skip
-    every = [(m, s) for scored in groups.values() for m, s in scored]
+    every = [(m, x) for scored in groups.values() for m, x in scored]
     shortfall = sorted(
         (x for x in every if x[1] < IMPROVE_BELOW),
         key=lambda x: BY_KEY[x[0].key].weight * (100 - x[1]),
@@ -84,19 +82,19 @@ def coach(result: dict[str, Any]) -> dict[str, Any]:
         key=lambda x: (x[1], BY_KEY[x[0].key].weight),
         reverse=True,
     )
-    return {
-        "engine": "rules",
-        "scores": {"overall": overall, **scores},
-        "metrics": [
-            {
-                "metric": m.key,
-                "group": BY_KEY[m.key].group,
-                "value": m.display,
-                "score": s,
-                "target": BY_KEY[m.key].band(),
-            }
-            for m, s in every
+    return s.Coaching(
+        engine="rules",
+        scores=s.Scores(overall=overall, **scores),
+        metrics=[
+            s.MetricScore(
+                metric=m.key,
+                group=BY_KEY[m.key].group,  # type: ignore[arg-type]
+                value=m.display,
+                score=x,
+                target=BY_KEY[m.key].band(),
+            )
+            for m, x in every
         ],
-        "strengths": [_item(m, s, False, result) for m, s in best[:MAX_ITEMS]],
-        "improvements": [_item(m, s, True, result) for m, s in shortfall[:MAX_ITEMS]],
-    }
+        strengths=[_item(m, x, False, result) for m, x in best[:MAX_ITEMS]],
+        improvements=[_item(m, x, True, result) for m, x in shortfall[:MAX_ITEMS]],
+    )

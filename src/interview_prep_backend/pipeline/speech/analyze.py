@@ -6,14 +6,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from faster_whisper import WhisperModel
 
 from interview_prep_backend.errors import AnalysisError, ErrorCode
+from interview_prep_backend.pipeline.ports import SpeechInput, Transcriber
 from interview_prep_backend.pipeline.speech.delivery import Delivery, measure_delivery
 from interview_prep_backend.pipeline.speech.fillers import Filler, find_fillers
 from interview_prep_backend.pipeline.speech.prosody import Prosody, measure_prosody
 from interview_prep_backend.pipeline.speech.tokens import tokenize
-from interview_prep_backend.pipeline.speech.transcribe import Transcript, transcribe
+from interview_prep_backend.pipeline.speech.transcribe import Transcript
+from interview_prep_backend.pipeline.timings import Timings
 
 # Peak below this (about -54 dBFS) is a muted microphone, not a quiet speaker.
 SILENT_PEAK = 0.002
@@ -28,42 +29,36 @@ class SpeechAnalysis:
 
 
 def analyze_speech(
-    audio: np.ndarray,
-    model: WhisperModel | None,
+    audio: SpeechInput,
+    transcriber: Transcriber,
     *,
-    transcribe_with: Callable[[Callable[[float], None]], Transcript] | None = None,
-    batch_size: int = 2,
-    beam_size: int = 5,
-    threads: int | None = None,
+    language: str = "en",
+    prosody_threads: int | None = None,
     progress: Callable[[str, float], None] | None = None,
+    timings: Timings | None = None,
 ) -> SpeechAnalysis:
+    timings = timings or Timings()
+
     def report(stage: str, fraction: float) -> None:
         if progress:
             progress(stage, fraction)
 
-    if audio.size == 0 or float(np.max(np.abs(audio))) < SILENT_PEAK:
+    samples = audio.samples
+    if samples.size == 0 or float(np.max(np.abs(samples))) < SILENT_PEAK:
         raise AnalysisError(
             ErrorCode.NO_SPEECH, "The recording is silent; check that the microphone was on."
         )
-    # Another transcriber (Amazon Transcribe) may stand in for the local model.
-    if transcribe_with is not None:
-        transcript = transcribe_with(lambda f: report("transcribe", f))
-    else:
-        assert model is not None
-        transcript = transcribe(
-            audio,
-            model,
-            batch_size=batch_size,
-            beam_size=beam_size,
-            progress=lambda f: report("transcribe", f),
-        )
+    with timings.stage("transcribe"):
+        transcript = transcriber.transcribe(audio, language, lambda f: report("transcribe", f))
     if not transcript.words:
         raise AnalysisError(ErrorCode.NO_SPEECH, "No speech was heard in the recording.")
     report("speech_metrics", 0.0)
-    tokens = tokenize(transcript.words)
-    fillers = find_fillers(tokens)
-    delivery = measure_delivery(tokens, fillers, transcript.duration_s)
+    with timings.stage("speech_metrics"):
+        tokens = tokenize(transcript.words)
+        fillers = find_fillers(tokens)
+        delivery = measure_delivery(tokens, fillers, transcript.duration_s)
     report("prosody", 0.0)
-    prosody = measure_prosody(audio, threads)
+    with timings.stage("prosody"):
+        prosody = measure_prosody(samples, prosody_threads)
     report("prosody", 1.0)
     return SpeechAnalysis(transcript, fillers, delivery, prosody)
