@@ -25,6 +25,13 @@ class ErrorCode(StrEnum):
     STORAGE_UNAVAILABLE = "storage_unavailable"
     INTERRUPTED = "interrupted"
     INTERNAL = "internal_error"
+    # Transcripts of whole interviews (interviews/).
+    EMPTY_TRANSCRIPT = "empty_transcript"
+    TRANSCRIPT_TOO_LONG = "transcript_too_long"
+    NO_SPEAKERS = "no_speakers"
+    ONE_SPEAKER = "one_speaker"
+    UNKNOWN_CANDIDATE = "unknown_candidate"
+    NO_ANSWERS = "no_answers"
 
 
 class AnalysisError(Exception):

@@ -1,0 +1,2 @@
+"""Whole mock interviews: several questions and answers judged together, and interviews
+imported from a meeting's transcript."""
