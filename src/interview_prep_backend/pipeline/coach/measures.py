@@ -1,16 +1,29 @@
-"""Read each coached metric, and the evidence behind it, out of a typed result.
+"""Read each coached metric, and the evidence for and against it, out of a typed result.
 
 The coach works on the result model (not on the stages' internals), so it can coach any
 analysis, spoken or typed, fresh or re-read from the database.
+
+Each measure carries two pieces of evidence: `strong`, cited when it is a strength, and
+`weak`, cited when it needs work, each true to its claim. A new user's session found
+the strength "Strong eye contact" citing the first moment eye contact was lost, and
+"Your pace was easy to follow" citing a window at 81 words/min, below the target: one
+piece of evidence served both claims. Now eye contact held is cited from the longest
+stretch where it held, a good pace from a window inside the band, covered talking
+points from a sentence that covers one (never a list of the missing ones).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from interview_prep_backend.pipeline import schema as s
+from interview_prep_backend.pipeline.coach import evidence as ev
+from interview_prep_backend.pipeline.coach.thresholds import BY_KEY
 from interview_prep_backend.pipeline.schema import Evidence
+
+# Rates per minute are taken over at least this much speaking time, so two restarts in a
+# 22 s answer are 2 per minute, not 5.5 (which scored 0).
+MIN_RATE_MINUTES = 1.0
 
 
 @dataclass(frozen=True)
@@ -18,122 +31,110 @@ class Measure:
     key: str
     value: float
     display: str
-    evidence: Evidence
+    strong: Evidence
+    weak: Evidence
 
 
-def _ev(
-    quote: str | None = None,
-    start: float | None = None,
-    end: float | None = None,
-    metric: str | None = None,
-    value: float | str | None = None,
-) -> Evidence:
-    return Evidence(quote=quote, start_time=start, end_time=end, metric=metric, value=value)
+def _same(key: str, value: float, display: str, both: Evidence) -> Measure:
+    return Measure(key, value, display, both, both)
 
 
-def quote_between(result: s.AnalysisResult, start: float, end: float, pad: float = 0.0) -> str:
+def _in_band(key: str, value: float) -> bool:
+    t = BY_KEY[key]
+    return (t.good_low is None or value >= t.good_low) and (
+        t.good_high is None or value <= t.good_high
+    )
+
+
+def _pace(result: s.AnalysisResult, m: s.SpeechMetrics) -> Measure:
+    wpm = m.words_per_minute
+    windows = [w for w in m.pace_windows if w.wpm > 0]
+    weak = strong = ev.metric("words_per_minute", wpm)
+    if windows:
+        far = max(windows, key=lambda w: abs(w.wpm - 130))
+        weak = ev.moment(result, far.start, far.end, "words_per_minute", far.wpm)
+        inside = [w for w in windows if _in_band("pace", w.wpm)]
+        if inside:
+            near = min(inside, key=lambda w: abs(w.wpm - 130))
+            strong = ev.moment(result, near.start, near.end, "words_per_minute", near.wpm)
+    return Measure("pace", wpm, f"{wpm:.0f} words/min", strong, weak)
+
+
+def _fillers(result: s.AnalysisResult, m: s.SpeechMetrics, minutes: float) -> Measure:
+    rate = round(m.fillers.count / minutes, 2)
+    weak = strong = ev.metric("fillers_per_minute", rate)
+    span = ev.densest(m.fillers.items)
+    if span:
+        weak = ev.moment(result, span[0], span[1], "fillers_per_minute", rate, pad=0.6)
     words = result.transcript_analysis.words if result.transcript_analysis else []
-    return " ".join(w.text for w in words if start - pad <= w.start_time <= end + pad)
+    if words:
+        clear = ev.longest_clear(m.fillers.items, words[0].start_time, words[-1].end_time)
+        if clear and clear[1] - clear[0] >= 5:
+            strong = ev.moment(result, clear[0], clear[1], "fillers_per_minute", rate)
+    return Measure("fillers", rate, f"{m.fillers.count} ({rate:.1f}/min)", strong, weak)
 
 
-def _densest(items: Sequence[s.Span], window: float = 10.0) -> tuple[float, float] | None:
-    if not items:
-        return None
-    best = (0, items[0].start_time, items[0].end_time)
-    for i, item in enumerate(items):
-        inside = [x for x in items[i:] if x.start_time < item.start_time + window]
-        if len(inside) > best[0]:
-            best = (len(inside), item.start_time, inside[-1].end_time)
-    return best[1], best[2]
+def _longest_pause(m: s.SpeechMetrics) -> Measure:
+    longest = m.pauses.longest
+    value = longest.duration_s if longest else 0.0
+    strong = ev.metric("longest_pause_s", value)
+    weak = (
+        Evidence(quote=f"{longest.after_word} … {longest.before_word}",
+                 start_time=longest.start_time, end_time=longest.end_time,
+                 metric="longest_pause_s", value=value)
+        if longest else strong
+    )  # fmt: skip
+    return Measure("longest_pause", value, f"{value:.1f} s", strong, weak)
+
+
+def _counted(result: s.AnalysisResult, key: str, block: s.Counted, minutes: float) -> Measure:
+    rate = round(block.count / minutes, 2)
+    name = f"{key}_per_minute"
+    strong = weak = ev.metric(name, rate)
+    first = block.items[0] if block.items else None
+    if first:
+        weak = ev.moment(result, first.start_time, first.end_time, name, rate, pad=1.0)
+    return Measure(key, rate, f"{block.count} ({rate:.1f}/min)", strong, weak)
 
 
 def delivery_measures(result: s.AnalysisResult) -> list[Measure]:
     m = result.speech_metrics
     if not m:
         return []
-    out: list[Measure] = []
-    windows = [w for w in m.pace_windows if w.wpm > 0]
-    wpm = m.words_per_minute
-    if windows:
-        far = max(windows, key=lambda w: abs(w.wpm - 130))
-        ev = _ev(
-            quote_between(result, far.start, far.end),
-            far.start,
-            far.end,
-            "words_per_minute",
-            wpm,
-        )
-    else:
-        ev = _ev(metric="words_per_minute", value=wpm)
-    out.append(Measure("pace", wpm, f"{wpm:.0f} words/min", ev))
-
-    fillers = m.fillers
-    span = _densest(fillers.items)
-    ev = (
-        _ev(
-            quote_between(result, span[0], span[1], 0.6),
-            span[0],
-            span[1],
-            "fillers_per_minute",
-            fillers.per_minute,
-        )
-        if span
-        else _ev(metric="fillers_per_minute", value=fillers.per_minute)
-    )
-    out.append(Measure("fillers", fillers.per_minute, f"{fillers.per_minute:.1f}/min", ev))
-
-    longest = m.pauses.longest
-    value = longest.duration_s if longest else 0.0
-    ev = (
-        _ev(
-            f"{longest.after_word} … {longest.before_word}",
-            longest.start_time,
-            longest.end_time,
-            "longest_pause_s",
-            value,
-        )
-        if longest
-        else _ev(metric="longest_pause_s", value=0.0)
-    )
-    out.append(Measure("longest_pause", value, f"{value:.1f} s", ev))
-
-    minutes = max(m.speaking_time_s, 1.0) / 60.0
-    for key, block in (("hedges", m.hedges), ("repetitions", m.repetitions)):
-        rate = round(block.count / minutes, 2)
-        first = block.items[0] if block.items else None
-        ev = (
-            _ev(
-                quote_between(result, first.start_time, first.end_time, 1.0),
-                first.start_time,
-                first.end_time,
-                f"{key}_per_minute",
-                rate,
-            )
-            if first
-            else _ev(metric=f"{key}_per_minute", value=rate)
-        )
-        out.append(Measure(key, rate, f"{block.count} ({rate:.1f}/min)", ev))
-
+    minutes = max(m.speaking_time_s / 60.0, MIN_RATE_MINUTES)
+    out = [
+        _pace(result, m),
+        _fillers(result, m, minutes),
+        _longest_pause(m),
+        _counted(result, "hedges", m.hedges, minutes),
+        _counted(result, "repetitions", m.repetitions, minutes),
+    ]
     spread = m.prosody.pitch_std_semitones
     if spread is not None:
-        out.append(
-            Measure(
-                "pitch_variation",
-                spread,
-                f"{spread:.1f} semitones",
-                _ev(metric="pitch_std_semitones", value=spread),
-            )
-        )
+        both = ev.metric("pitch_std_semitones", spread)
+        out.append(_same("pitch_variation", spread, f"{spread:.1f} semitones", both))
     return out
 
 
 def _face_visible(p: s.Presence) -> Measure:
-    return Measure(
-        "face_visible",
-        p.face_visible_pct,
-        f"{p.face_visible_pct:.0f}%",
-        _ev(metric="face_visible_pct", value=p.face_visible_pct),
-    )
+    value = p.face_visible_pct
+    strong = weak = ev.metric("face_visible_pct", value)
+    if p.no_face_moments:
+        gone = p.no_face_moments[0]
+        weak = Evidence(start_time=gone.start_time, end_time=gone.end_time,
+                        metric="face_visible_pct", value=value)  # fmt: skip
+    return Measure("face_visible", value, f"{value:.0f}%", strong, weak)
+
+
+def _eye_contact(result: s.AnalysisResult, p: s.Presence, pct: float) -> Measure:
+    strong = weak = ev.metric("eye_contact_pct", pct)
+    lost = p.eye_contact_lost_moments
+    if lost:
+        weak = ev.moment(result, lost[0].start_time, lost[0].end_time, "eye_contact_pct", pct)
+    held = ev.held_seconds(p.timeline, "eye_contact")
+    if held:
+        strong = ev.moment(result, held[0], held[1], "eye_contact_pct", pct)
+    return Measure("eye_contact", pct, f"{pct:.0f}%", strong, weak)
 
 
 def presence_measures(result: s.AnalysisResult) -> list[Measure]:
@@ -142,113 +143,79 @@ def presence_measures(result: s.AnalysisResult) -> list[Measure]:
         return []
     if p.eye_contact_pct is None:
         return [_face_visible(p)]
-    lost = p.eye_contact_lost_moments
-    ev = (
-        _ev(
-            quote_between(result, lost[0].start_time, lost[0].end_time) or None,
-            lost[0].start_time,
-            lost[0].end_time,
-            "eye_contact_pct",
-            p.eye_contact_pct,
-        )
-        if lost
-        else _ev(metric="eye_contact_pct", value=p.eye_contact_pct)
-    )
     head = p.head_movement
     movement = round(head.yaw_spread_deg + head.pitch_spread_deg, 1) if head else 0.0
+    smile = p.smile_pct or 0.0
+    smiled = ev.held_seconds(p.timeline, "smile")
+    smile_strong = (
+        ev.moment(result, smiled[0], smiled[1], "smile_pct", smile)
+        if smiled
+        else ev.metric("smile_pct", smile)
+    )
     return [
-        Measure("eye_contact", p.eye_contact_pct, f"{p.eye_contact_pct:.0f}%", ev),
+        _eye_contact(result, p, p.eye_contact_pct),
         _face_visible(p),
-        Measure(
-            "head_movement",
-            movement,
-            f"{movement:.0f}°",
-            _ev(metric="head_movement_spread_deg", value=movement),
-        ),
-        Measure(
-            "smile",
-            p.smile_pct or 0.0,
-            f"{p.smile_pct or 0:.0f}%",
-            _ev(metric="smile_pct", value=p.smile_pct or 0.0),
-        ),
-    ]
+        _same("head_movement", movement, f"{movement:.0f}°",
+              ev.metric("head_movement_spread_deg", movement)),
+        Measure("smile", smile, f"{smile:.0f}%", smile_strong, ev.metric("smile_pct", smile)),
+    ]  # fmt: skip
 
 
-def _sentence_evidence(x: s.Sentence | None, metric: str, value: float | str) -> Evidence:
-    if not x:
-        return _ev(metric=metric, value=value)
-    return _ev(x.text, x.start_time, x.end_time, metric, value)
+def _length(c: s.Content) -> Measure:
+    lo, hi = c.ideal_seconds
+    seconds = c.answer_seconds or 0.0
+    pct = 100.0 * seconds / lo if seconds < lo else 100.0 * seconds / hi if seconds > hi else 100.0
+    both = ev.metric("answer_seconds", seconds)
+    return _same("length", pct, f"{seconds:.0f} s (ideal {lo:g}-{hi:g} s)", both)
+
+
+def _star(c: s.Content) -> Measure:
+    present = [p for p, v in c.star.items() if v.present]
+    missing = [p for p in ("situation", "task", "action", "result") if p not in present]
+    weak = ev.metric("star_missing", ", ".join(missing)) if missing else None
+    action = c.star["action"].sentences[0] if c.star["action"].sentences else None
+    strong = ev.sentence(action, "star_parts", len(present))
+    return Measure("star", len(present), f"{len(present)} of 4", strong, weak or strong)
+
+
+def _talking_points(c: s.Content) -> Measure:
+    points = c.talking_points
+    covered = [p for p in points if p.covered]
+    share = 100.0 * len(covered) / len(points)
+    missing = [p.point for p in points if not p.covered]
+    weak = ev.metric("talking_points_missing", "; ".join(missing)) if missing else None
+    cited = next((p.evidence for p in covered if p.evidence is not None), None)
+    strong = ev.sentence(cited, "talking_points_covered", len(covered))
+    shown = f"{len(covered)} of {len(points)}"
+    return Measure("talking_points", share, shown, strong, weak or strong)
+
+
+def _ending(c: s.Content) -> Measure:
+    verdict = c.ending.verdict
+    value = {"clear": 1.0, "neutral": 0.6, "trails_off": 0.2}[verdict]
+    both = ev.sentence(c.ending.last_sentence, "ending", verdict)
+    return _same("ending", value, verdict.replace("_", " "), both)
 
 
 def content_measures(result: s.AnalysisResult) -> list[Measure]:
     c = result.content
     if not c:
         return []
-    lo, hi = c.ideal_seconds
-    seconds = c.answer_seconds or 0.0
-    pct = 100.0 * seconds / lo if seconds < lo else 100.0 * seconds / hi if seconds > hi else 100.0
-    out = [
-        Measure(
-            "length",
-            pct,
-            f"{seconds:.0f} s (ideal {lo}-{hi} s)",
-            _ev(metric="answer_seconds", value=seconds),
-        )
-    ]
+    out = [_length(c)]
     if c.expects_star:
-        present = [p for p, v in c.star.items() if v.present]
-        missing = [p for p in ("situation", "task", "action", "result") if p not in present]
-        if missing:
-            ev = _ev(metric="star_missing", value=", ".join(missing))
-        else:  # all there: show the action, the heart of the story
-            ev = _sentence_evidence(c.star["action"].sentences[0], "star_parts", 4)
-        out.append(Measure("star", len(present), f"{len(present)} of 4", ev))
+        out.append(_star(c))
     if c.talking_points:
-        covered = [p for p in c.talking_points if p.covered]
-        share = 100.0 * len(covered) / len(c.talking_points)
-        missing = [p.point for p in c.talking_points if not p.covered]
-        if missing:
-            ev = _ev(metric="talking_points_missing", value="; ".join(missing))
-        else:
-            ev = _sentence_evidence(covered[0].evidence, "talking_points_covered", len(covered))
-        shown = f"{len(covered)} of {len(c.talking_points)}"
-        out.append(Measure("talking_points", share, shown, ev))
+        out.append(_talking_points(c))
     if c.question and c.relevance is not None:
-        out.append(
-            Measure(
-                "relevance",
-                c.relevance,
-                f"{c.relevance:.2f}",
-                _ev(metric="relevance_cosine", value=c.relevance),
-            )
-        )
+        both = ev.metric("relevance_cosine", c.relevance)
+        out.append(_same("relevance", c.relevance, f"{c.relevance:.2f}", both))
     results = c.concrete_results
-    out.append(
-        Measure(
-            "results",
-            len(results),
-            f"{len(results)} sentence(s)",
-            _sentence_evidence(results[0] if results else None, "concrete_results", len(results)),
-        )
-    )
+    first = results[0] if results else None
+    both = ev.sentence(first, "concrete_results", len(results))
+    out.append(_same("results", len(results), f"{len(results)} sentence(s)", both))
     own = c.ownership
     if own.i_share_pct is not None and own.i_count + own.we_count >= 3:
-        out.append(
-            Measure(
-                "ownership",
-                own.i_share_pct,
-                f"{own.i_share_pct:.0f}% 'I'",
-                _ev(metric="i_share_pct", value=own.i_share_pct),
-            )
-        )
-    ending = c.ending
-    value = {"clear": 1.0, "neutral": 0.6, "trails_off": 0.2}[ending.verdict]
-    out.append(
-        Measure(
-            "ending",
-            value,
-            ending.verdict.replace("_", " "),
-            _sentence_evidence(ending.last_sentence, "ending", ending.verdict),
-        )
-    )
+        both = ev.metric("i_share_pct", own.i_share_pct)
+        out.append(_same("ownership", own.i_share_pct, f"{own.i_share_pct:.0f}% 'I'", both))
+    out.append(_ending(c))
     return out

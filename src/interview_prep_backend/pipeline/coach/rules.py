@@ -47,7 +47,7 @@ def _item(
         score=score,
         value=measure.display,
         target=t.band(),
-        evidence=measure.evidence,
+        evidence=measure.weak if improvement else measure.strong,
         why=t.why,
     )
     if improvement:
