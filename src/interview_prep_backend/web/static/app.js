@@ -17,8 +17,12 @@ class NetworkError extends Error {
 const api = async (path, init) => {
   let r;
   try { r = await fetch(`/api/v1${path}`, init); } catch { throw new NetworkError(); }
-  const body = r.status === 204 ? null : await r.json().catch(() => null);
-  if (!r.ok) throw new ApiError(r.status, body);
+  const unreadable = {};
+  const body = r.status === 204 ? null : await r.json().catch(() => unreadable);
+  // A 2xx whose body breaks off (the server died mid-answer) is a dropped connection,
+  // not an answer: it is retried like one (a full-suite run read `null.status` here).
+  if (body === unreadable && r.ok) throw new NetworkError();
+  if (!r.ok) throw new ApiError(r.status, body === unreadable ? null : body);
   return { status: r.status, body };
 };
 const postJson = (path, data) => api(path, {
