@@ -96,3 +96,18 @@ def test_hostile_markup_is_text_not_tags() -> None:
 def pairs_of_text(text: str):  # type: ignore[no-untyped-def]
     turns = parse_transcript(text)
     return pair_answers(turns, choose_candidate(turns))
+
+
+def test_each_imported_answer_is_analysed_with_its_spoken_length() -> None:
+    from interview_prep_backend.interviews.imported import analyse_answers, read_interview
+    from interview_prep_backend.interviews.report import interview_report
+    from tests.pipelines import local_pipeline
+
+    who, pairs = read_interview((SAMPLES / "zoom.vtt").read_text(), None)
+    assert who == "Sam Okafor"
+    answers = analyse_answers(local_pipeline(lambda: None), pairs)  # type: ignore[arg-type,return-value]
+    first = answers[0].result
+    assert first.content is not None and first.content.answer_seconds == 28.9
+    assert first.content.length_estimated is False and first.question == pairs[0].question
+    report = interview_report([a.result for a in answers])
+    assert report.overall_score is not None and len(report.answers) == 2

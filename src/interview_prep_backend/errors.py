@@ -32,6 +32,7 @@ class ErrorCode(StrEnum):
     ONE_SPEAKER = "one_speaker"
     UNKNOWN_CANDIDATE = "unknown_candidate"
     NO_ANSWERS = "no_answers"
+    TOO_MANY_ANSWERS = "too_many_answers"
 
 
 class AnalysisError(Exception):

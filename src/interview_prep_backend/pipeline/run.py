@@ -141,16 +141,20 @@ class Pipeline:
         asked: Asked,
         *,
         analysis_id: str | None = None,
+        spoken_seconds: float | None = None,
         timings: Timings | None = None,
     ) -> AnalysisResult:
-        """A typed answer: content and coaching only; delivery and presence are absent."""
+        """A typed answer: content and coaching only; delivery and presence are absent.
+
+        `spoken_seconds`: how long the answer took when it was said (a meeting
+        transcript's cue times); without it the length is estimated from the words."""
         timings = timings or Timings()
         with timings.stage("content"):
             content = analyze_content(
                 sentences_from_text(text),
                 question=asked.bank,
                 question_text=asked.text,
-                spoken_seconds=None,
+                spoken_seconds=spoken_seconds,
             )
         answer = Answer(asked.shown, answer_text=text, analysis_id=analysis_id)
         return assemble(answer, content=content, coach=self.coach, timings=timings)
