@@ -31,7 +31,7 @@ def _analyze(args: argparse.Namespace) -> int:
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from interview_prep_backend.api.app import llm_coach, model_loader, pipeline_options
-    from interview_prep_backend.content.bank import BY_ID
+    from interview_prep_backend.pipeline.content.bank import BY_ID
     from interview_prep_backend.pipeline.run import analyze_file, analyze_text
 
     settings = get_settings()

@@ -30,13 +30,15 @@ from __future__ import annotations
 from statistics import mean
 from typing import Any
 
+from interview_prep_backend.pipeline.language import ENGLISH, LanguagePack
 from interview_prep_backend.pipeline.presence.impressions import impressions
 from interview_prep_backend.pipeline.presence.summary import Presence
 from interview_prep_backend.pipeline.speech.transcribe import Word
 
 EMOTIONS = ("happy", "calm", "fear", "confused", "sad", "angry", "surprised", "disgusted")
 UNCLEAR_BELOW = 0.5
-NOTHING_TO_SAY = "Record another answer: there was too little to judge in this one."
+# The English fallback tip under the name schema_upgrade.py gives old results without one.
+NOTHING_TO_SAY = ENGLISH.coach.nothing_to_say
 # Runs of unclear words shorter than this many words are single misheard words, not
 # mumbled stretches; they count in the score but are not listed as moments.
 STRETCH_MIN_WORDS = 2
@@ -94,7 +96,9 @@ def unclear_stretches(words: list[Word]) -> list[dict[str, Any]]:
     return out
 
 
-def coaching_advice(result: dict[str, Any], coaching: dict[str, Any]) -> dict[str, Any]:
+def coaching_advice(
+    result: dict[str, Any], coaching: dict[str, Any], pack: LanguagePack = ENGLISH
+) -> dict[str, Any]:
     """`tip`: the first improvement's title and drill (or the top strength);
     `confidence_score`: the facial `confidence` when a face was measured, else the
     delivery score / 100: how assured the delivery looked and sounded;
@@ -103,16 +107,17 @@ def coaching_advice(result: dict[str, Any], coaching: dict[str, Any]) -> dict[st
     nervous, not a diagnosis; `recommendations`: each improvement's drill.
 
     For a typed answer there is no delivery: both scores are null (the original service
-    had no typed answers, so no client of it meets this case).
+    had no typed answers, so no client of it meets this case). The fallback tips are
+    the language pack's.
     """
     improvements = coaching["improvements"]
     strengths = coaching["strengths"]
     if improvements:
         tip = f"{improvements[0]['title']}: {improvements[0]['drill']}"
     elif strengths:
-        tip = f"Keep it up: {strengths[0]['title'].lower()}."
+        tip = pack.coach.keep_it_up.format(title=strengths[0]["title"].lower())
     else:
-        tip = NOTHING_TO_SAY
+        tip = pack.coach.nothing_to_say
     presence = result.get("presence") or {}
     seen = presence.get("impressions")
     by_metric = {m["metric"]: m["score"] for m in coaching["metrics"]}

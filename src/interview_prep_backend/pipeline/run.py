@@ -17,10 +17,10 @@ from typing import Any
 
 from faster_whisper import WhisperModel
 
-from interview_prep_backend.content.bank import Question
 from interview_prep_backend.pipeline import media
 from interview_prep_backend.pipeline.coach.stage import LlmCoach, run_coaching
 from interview_prep_backend.pipeline.content.analyze import analyze_content
+from interview_prep_backend.pipeline.content.bank import Question
 from interview_prep_backend.pipeline.content.text import sentences_from_text, sentences_from_words
 from interview_prep_backend.pipeline.presence.analyze import analyze_presence
 from interview_prep_backend.pipeline.presence.summary import Presence

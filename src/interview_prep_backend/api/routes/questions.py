@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
 from interview_prep_backend.api.errors import ApiError
-from interview_prep_backend.content.bank import BY_ID, CATEGORIES, ROLES, Question, find
+from interview_prep_backend.pipeline.content.bank import BY_ID, CATEGORIES, ROLES, Question, find
 
 router = APIRouter(prefix="/api/v1", tags=["questions"])
 

@@ -6,6 +6,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from interview_prep_backend.pipeline.language import ENGLISH, LanguagePack
 from interview_prep_backend.pipeline.presence.expression import ExpressionModel
 from interview_prep_backend.pipeline.presence.frames import sample_frames
 from interview_prep_backend.pipeline.presence.landmarks import tracker
@@ -38,6 +39,7 @@ def analyze_presence(
     fps: float = 3.0,
     max_seconds: float = 600.0,
     progress: Callable[[float], None] | None = None,
+    pack: LanguagePack = ENGLISH,
 ) -> Presence:
     expressions = expression_model()
     observations: list[FrameObservation] = []
@@ -47,4 +49,4 @@ def analyze_presence(
             observations.append(observe(frame.time_s, frame.rgb, detected, expressions))
             if progress and duration_s:
                 progress(min(1.0, frame.time_s / duration_s))
-    return summarise(observations, fps)
+    return summarise(observations, fps, pack)
