@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import string
 from pathlib import Path
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, get_args
 
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError, model_validator
@@ -43,6 +43,12 @@ Phrases = Annotated[tuple[Phrase, ...], BeforeValidator(_phrases)]
 # written for; another language reuses one with its own context words, or adds a rule.
 FillerRule = Literal["you_know", "i_mean", "kind_of", "like", "so", "discourse_adverb", "right"]
 StarPart = Literal["situation", "task", "action", "result"]
+
+
+def _every_part(value: dict[str, Any], field: str) -> None:
+    missing = [p for p in get_args(StarPart) if p not in value]
+    if missing:
+        raise ValueError(f"{field} lacks STAR part(s) {missing}")
 
 
 class _Part(BaseModel):
@@ -97,6 +103,11 @@ class Star(_Part):
     result_verbs: WordSet
     # A regular expression (matched ignoring case) for the story's time setting.
     when: str
+
+    @model_validator(mode="after")
+    def _all_parts(self) -> Star:
+        _every_part(self.cues, "star.cues")
+        return self
 
 
 class Results(_Part):
@@ -196,6 +207,7 @@ class CoachText(Templates):
 
     @model_validator(mode="after")
     def _every_metric_has_both(self) -> CoachText:
+        _every_part(self.star_models, "coach.star_models")
         if set(self.titles) != set(self.drills):
             odd = sorted(set(self.titles) ^ set(self.drills))
             raise ValueError(f"titles and drills must name the same metrics; differ on {odd}")
