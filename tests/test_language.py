@@ -20,6 +20,7 @@ from botocore.stub import ANY, Stubber
 
 from interview_prep_backend.adapters.aws.transcribe import AwsTranscriber, transcript_from_json
 from interview_prep_backend.errors import AnalysisError, ErrorCode
+from interview_prep_backend.pipeline.coach.drills import drill, star_model, title
 from interview_prep_backend.pipeline.coach.thresholds import BY_KEY
 from interview_prep_backend.pipeline.content.analyze import analyze_content
 from interview_prep_backend.pipeline.content.bank import BY_ID
@@ -78,6 +79,9 @@ def xx(tmp_path_factory: pytest.TempPathFactory) -> LanguagePack:
                           transcribe_failed="XX-AWS {reason}")  # fmt: skip
     data["presence"]["no_face"] = "XX-NO-FACE"
     data["coach"]["nothing_to_say"] = "XX-NOTHING"
+    data["coach"]["drills"]["pace"] = "XX-DRILL"
+    data["coach"]["titles"]["pace"] = {"improve": "XX-SLOWER", "keep": "XX-GOOD-PACE"}
+    data["coach"]["star_models"]["task"] = "XX-TASK"
     return load_pack(write_pack(tmp_path_factory.mktemp("packs"), data))
 
 
@@ -210,6 +214,9 @@ def test_user_facing_sentences_come_from_the_pack(xx: LanguagePack, tmp_path: Pa
     assert summarise(nobody, 3.0).warnings[0]["message"] == ENGLISH.presence.no_face
     coaching = {"improvements": [], "strengths": [], "metrics": [], "scores": {"overall": None}}
     assert coaching_advice({}, coaching, xx)["tip"] == "XX-NOTHING"
+    assert (title("pace", True, xx), title("pace", False, xx)) == ("XX-SLOWER", "XX-GOOD-PACE")
+    assert (drill("pace", xx), star_model("task", xx)) == ("XX-DRILL", "XX-TASK")
+    assert drill("pace") == ENGLISH.coach.drills["pace"] != "XX-DRILL"
 
 
 def test_aws_transcribe_is_asked_in_the_packs_language(xx: LanguagePack) -> None:

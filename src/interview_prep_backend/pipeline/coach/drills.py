@@ -6,6 +6,7 @@ language pack's (`coach`), read through these functions.
 from __future__ import annotations
 
 from interview_prep_backend.pipeline.language import ENGLISH, LanguagePack
+from interview_prep_backend.pipeline.language.pack import StarPart
 
 
 def title(metric: str, improvement: bool, pack: LanguagePack = ENGLISH) -> str:
@@ -17,8 +18,8 @@ def drill(metric: str, pack: LanguagePack = ENGLISH) -> str:
     return pack.coach.drills[metric]
 
 
-def star_model(part: str, pack: LanguagePack = ENGLISH) -> str:
-    return pack.coach.star_models[part]  # type: ignore[index]  # a StarPart key
+def star_model(part: StarPart, pack: LanguagePack = ENGLISH) -> str:
+    return pack.coach.star_models[part]
 
 
 # The English texts under the names rules.py reads until it takes a pack (issue 11).

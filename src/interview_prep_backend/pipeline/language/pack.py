@@ -61,21 +61,30 @@ class PhraseFiller(_Part):
     rule: FillerRule
 
 
-class FillerContext(_Part):
-    """The words the English filler rules look at around a candidate filler."""
+class Around(_Part):
+    """Neighbours that make a candidate grammar rather than a filler: the word before
+    it (`not_after`) or the word after it (`not_before`)."""
 
-    aux: WordSet = frozenset()
-    know_complements: WordSet = frozenset()
-    i_mean_not_after: WordSet = frozenset()
-    determiners: WordSet = frozenset()
-    like_verb_subjects: WordSet = frozenset()
-    like_preposition_heads: WordSet = frozenset()
-    be: WordSet = frozenset()
-    approximate_numbers: WordSet = frozenset()
-    so_not_before: WordSet = frozenset()
-    so_not_after: WordSet = frozenset()
-    right_not_after: WordSet = frozenset()
-    right_not_before: WordSet = frozenset()
+    not_after: WordSet = frozenset()
+    not_before: WordSet = frozenset()
+
+
+class LikeWords(_Part):
+    verb_subjects: WordSet = frozenset()  # "I like": the verb
+    preposition_heads: WordSet = frozenset()  # "felt like": the preposition
+    be: WordSet = frozenset()  # "it was like a dream" compares
+    approximate_numbers: WordSet = frozenset()  # "like twenty users" pads
+
+
+class FillerContext(_Part):
+    """The words each filler rule looks at around a candidate, under the rule's name."""
+
+    you_know: Around = Around()
+    i_mean: Around = Around()
+    kind_of: Around = Around()
+    like: LikeWords = LikeWords()
+    so: Around = Around()
+    right: Around = Around()
 
 
 class Fillers(_Part):

@@ -51,48 +51,48 @@ def _prev_norm(tokens: list[Token], i: int) -> str:
 
 
 def _you_know(tokens: list[Token], i: int, last: int, f: Fillers) -> bool:
-    if _prev_norm(tokens, i) in f.context.aux:
+    if _prev_norm(tokens, i) in f.context.you_know.not_after:
         return False
     set_off_after = boundary_after(tokens, last, PAUSE)
-    if not set_off_after and _next_norm(tokens, last) in f.context.know_complements:
+    if not set_off_after and _next_norm(tokens, last) in f.context.you_know.not_before:
         return False
     return set_off_after or boundary_before(tokens, i, PAUSE)
 
 
 def _i_mean(tokens: list[Token], i: int, last: int, f: Fillers) -> bool:
     # "I mean, ..." is a filler; "I mean it" / "what I mean is" are not.
-    return _prev_norm(tokens, i) not in f.context.i_mean_not_after and boundary_after(
+    return _prev_norm(tokens, i) not in f.context.i_mean.not_after and boundary_after(
         tokens, last, PAUSE
     )
 
 
 def _kind_of(tokens: list[Token], i: int, last: int, f: Fillers) -> bool:
     # "what kind of role" names a category; "it was kind of hard" hedges.
-    return _prev_norm(tokens, i) not in f.context.determiners
+    return _prev_norm(tokens, i) not in f.context.kind_of.not_after
 
 
 def _like(tokens: list[Token], i: int, last: int, f: Fillers) -> bool:
     prev = _prev_norm(tokens, i)
     # Punctuation Whisper wrote is the strongest cue: "it was, like, slow".
     punct_before = i > 0 and (tokens[i - 1].comma_after or tokens[i - 1].sentence_end_after)
-    if tokens[i].comma_after and prev not in f.context.like_verb_subjects:
+    if tokens[i].comma_after and prev not in f.context.like.verb_subjects:
         return True
     if punct_before or i == 0:
         return True
-    if prev in f.context.like_verb_subjects or prev in f.context.like_preposition_heads:
+    if prev in f.context.like.verb_subjects or prev in f.context.like.preposition_heads:
         return False
     if tokens[i].pause_before >= PAUSE or tokens[i].pause_after >= PAUSE:
         return True
-    if prev in f.context.be:
+    if prev in f.context.like.be:
         return False
     # "we had like 20 users": a vague approximation in speech.
     nxt = _next_norm(tokens, i)
-    return nxt[:1].isdigit() or nxt in f.context.approximate_numbers
+    return nxt[:1].isdigit() or nxt in f.context.like.approximate_numbers
 
 
 def _so(tokens: list[Token], i: int, last: int, f: Fillers) -> bool:
     nxt = _next_norm(tokens, i)
-    if nxt in f.context.so_not_before or _prev_norm(tokens, i) in f.context.so_not_after:
+    if nxt in f.context.so.not_before or _prev_norm(tokens, i) in f.context.so.not_after:
         return False
     if nxt in f.hesitations:
         return True
@@ -109,11 +109,11 @@ def _discourse_adverb(tokens: list[Token], i: int, last: int, f: Fillers) -> boo
 
 
 def _right(tokens: list[Token], i: int, last: int, f: Fillers) -> bool:
-    if _prev_norm(tokens, i) in f.context.right_not_after:
+    if _prev_norm(tokens, i) in f.context.right.not_after:
         return False
     if tokens[i].question_after:  # a tag question: "we shipped it, right?"
         return True
-    if _next_norm(tokens, i) in f.context.right_not_before:
+    if _next_norm(tokens, i) in f.context.right.not_before:
         return False
     return boundary_before(tokens, i, PAUSE) and boundary_after(tokens, i, PAUSE)
 
