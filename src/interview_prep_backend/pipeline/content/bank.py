@@ -30,6 +30,7 @@ from pydantic import (
 )
 
 from interview_prep_backend.pipeline.language import available
+from interview_prep_backend.pipeline.language.pack import SAFE_LOADER
 
 BANK_FILE = Path(__file__).with_name("questions.yaml")
 
@@ -128,7 +129,7 @@ def _named(exc: ValidationError, data: Any) -> str:
 def load_bank(path: Path = BANK_FILE) -> tuple[_BankFile, tuple[Question, ...]]:
     """Read and check a bank file; `BankError` names what is wrong."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise BankError(f"question bank {path} cannot be read: {exc}") from exc
     try:
