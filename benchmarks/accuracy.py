@@ -19,9 +19,9 @@ from interview_prep_backend.evaluation import (
     vtt_fillers,
     word_error_rate,
 )
+from interview_prep_backend.pipeline.language import ENGLISH
 from interview_prep_backend.pipeline.media import decode_audio
 from interview_prep_backend.pipeline.speech.analyze import analyze_speech
-from interview_prep_backend.pipeline.speech.fillers import HESITATIONS
 from interview_prep_backend.settings import get_settings
 
 MEDIA = {".wav", ".mp3", ".m4a", ".ogg", ".flac", ".webm", ".mp4", ".mov", ".mkv"}
@@ -33,7 +33,7 @@ def main() -> None:
     args = parser.parse_args()
     settings = get_settings()
     model = model_loader(settings)()
-    hesitations = set(HESITATIONS.values())
+    hesitations = set(ENGLISH.fillers.hesitations.values())
     errors = ref_words = tp = found = expected = 0
     for path in sorted(p for f in args.folders for p in f.rglob("*") if p.suffix in MEDIA):
         txt, vtt = path.with_suffix(".txt"), path.with_suffix(".vtt")

@@ -15,10 +15,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from interview_prep_backend.content.bank import BY_ID
 from interview_prep_backend.pipeline.assemble import content_block
 from interview_prep_backend.pipeline.coach.stage import Coach
 from interview_prep_backend.pipeline.content.analyze import analyze_content
+from interview_prep_backend.pipeline.content.bank import BY_ID
 from interview_prep_backend.pipeline.content.text import sentences_from_words
 from interview_prep_backend.pipeline.schema import AnalysisResult
 from interview_prep_backend.pipeline.schema_upgrade import read_result

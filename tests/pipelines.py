@@ -8,8 +8,8 @@ from typing import Any
 
 from faster_whisper import WhisperModel
 
-from interview_prep_backend.content.bank import Question
 from interview_prep_backend.pipeline.coach.stage import Coach, LlmCoach
+from interview_prep_backend.pipeline.content.bank import Question
 from interview_prep_backend.pipeline.presence.analyze import LocalFaceObserver
 from interview_prep_backend.pipeline.run import Asked, Pipeline
 from interview_prep_backend.pipeline.speech.whisper import WhisperTranscriber

@@ -21,6 +21,7 @@ from interview_prep_backend.adapters.aws.rekognition import RekognitionFaceObser
 from interview_prep_backend.adapters.aws.transcribe import AwsTranscriber, s3_location
 from interview_prep_backend.api.app import ConfigurationError, build_aws_adapters, build_storage
 from interview_prep_backend.errors import AnalysisError, ErrorCode
+from interview_prep_backend.pipeline.language import ENGLISH
 from interview_prep_backend.pipeline.media import decode_audio
 from interview_prep_backend.pipeline.ports import SpeechInput
 from interview_prep_backend.pipeline.presence.analyze import analyze_presence
@@ -113,7 +114,7 @@ def test_failed_transcribe_job_is_a_media_error() -> None:
         )
         with pytest.raises(AnalysisError) as info:
             adapter = AwsTranscriber(transcribe, s3, BUCKET, sleep=lambda s: None)
-            adapter.transcribe(SpeechInput(np.zeros(16_000), 10.0, KEY), "en", lambda f: None)
+            adapter.transcribe(SpeechInput(np.zeros(16_000), 10.0, KEY), ENGLISH, lambda f: None)
     assert info.value.code == ErrorCode.MEDIA_UNREADABLE
     assert "not supported" in info.value.message
 

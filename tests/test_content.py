@@ -7,8 +7,8 @@ from collections import defaultdict
 
 import pytest
 
-from interview_prep_backend.content.bank import BY_ID, CATEGORIES, QUESTIONS, ROLES
 from interview_prep_backend.pipeline.coach.thresholds import BY_KEY, THRESHOLDS
+from interview_prep_backend.pipeline.content.bank import BY_ID, CATEGORIES, QUESTIONS, ROLES
 from interview_prep_backend.pipeline.content.star import analyse_star
 from interview_prep_backend.pipeline.content.text import sentences_from_text
 from tests.conftest import FIXTURES

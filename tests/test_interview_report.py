@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from interview_prep_backend.content.bank import BY_ID
 from interview_prep_backend.interviews.report import interview_report
 from interview_prep_backend.pipeline import schema as s
+from interview_prep_backend.pipeline.content.bank import BY_ID
 from interview_prep_backend.pipeline.schema_upgrade import read_result
 from tests.conftest import FIXTURES
 from tests.pipelines import analyze_typed

@@ -20,7 +20,7 @@ from interview_prep_backend.adapters.llm.coach import OpenAICompatibleCoach
 from interview_prep_backend.adapters.llm.prompt import SYSTEM, messages
 from interview_prep_backend.adapters.llm.validate import InvalidReply, grounded, parse
 from interview_prep_backend.api.app import create_app
-from interview_prep_backend.content.bank import BY_ID
+from interview_prep_backend.pipeline.content.bank import BY_ID
 from interview_prep_backend.pipeline.schema import AnalysisResult
 from interview_prep_backend.settings import Settings
 from tests.conftest import FIXTURES, IN_CI

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from interview_prep_backend.content.bank import BY_ID
+from interview_prep_backend.pipeline.content.bank import BY_ID
 from interview_prep_backend.pipeline.content.question_type import TYPES, QuestionType, classify
 
 Q = QuestionType

@@ -9,10 +9,10 @@ import pytest
 
 from interview_prep_backend.errors import AnalysisError, ErrorCode
 from interview_prep_backend.evaluation import read_vtt, vtt_fillers, word_error_rate
+from interview_prep_backend.pipeline.language import ENGLISH
 from interview_prep_backend.pipeline.media import decode_audio
 from interview_prep_backend.pipeline.ports import SpeechInput
 from interview_prep_backend.pipeline.speech.analyze import SpeechAnalysis, analyze_speech
-from interview_prep_backend.pipeline.speech.fillers import HESITATIONS
 from interview_prep_backend.pipeline.speech.model import load_model
 from interview_prep_backend.pipeline.speech.whisper import WhisperTranscriber
 from tests.conftest import FIXTURES, TESTDATA, need
@@ -51,7 +51,7 @@ def test_real_fillers_found_near_their_true_times(model) -> None:  # type: ignor
     expected = vtt_fillers(read_vtt(clip.with_suffix(".vtt")))
     assert {m.text for m in expected} == {"um", "uh"}
     speech = run(clip, model)
-    hesitations = [f for f in speech.fillers if f.text in set(HESITATIONS.values())]
+    hesitations = [f for f in speech.fillers if f.text in set(ENGLISH.fillers.hesitations.values())]
     for mark in expected:
         assert any(abs(f.start - mark.start) <= 0.5 for f in hesitations), (mark, hesitations)
 

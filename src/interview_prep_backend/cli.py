@@ -33,7 +33,7 @@ def _analyze(args: argparse.Namespace) -> int:
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from interview_prep_backend.api.app import build_pipeline
-    from interview_prep_backend.content.bank import BY_ID
+    from interview_prep_backend.pipeline.content.bank import BY_ID
     from interview_prep_backend.pipeline.events import Events
     from interview_prep_backend.pipeline.run import Asked
 

@@ -20,6 +20,7 @@ class ErrorCode(StrEnum):
     NO_AUDIO_TRACK = "no_audio_track"
     TOO_LONG = "too_long"
     NO_SPEECH = "no_speech"
+    UNSUPPORTED_LANGUAGE = "unsupported_language"
     FILE_MISSING = "file_missing"
     FILE_TOO_LARGE = "file_too_large"
     STORAGE_UNAVAILABLE = "storage_unavailable"

@@ -14,10 +14,10 @@ import time
 
 from interview_prep_backend.adapters.storage.base import Storage, StorageError
 from interview_prep_backend.adapters.storage.cap import check_stored_size
-from interview_prep_backend.content.bank import BY_ID
 from interview_prep_backend.db.repository import Repository
 from interview_prep_backend.errors import AnalysisError, ErrorCode
 from interview_prep_backend.jobs.queue import JobQueue
+from interview_prep_backend.pipeline.content.bank import BY_ID
 from interview_prep_backend.pipeline.events import Events
 from interview_prep_backend.pipeline.media import MediaInfo
 from interview_prep_backend.pipeline.run import Asked, Pipeline

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass
 from interview_prep_backend.pipeline import schema as s
 from interview_prep_backend.pipeline.content.analyze import ContentAnalysis
 from interview_prep_backend.pipeline.content.text import Sentence
+from interview_prep_backend.pipeline.language import ENGLISH, LanguagePack
 from interview_prep_backend.pipeline.media import MediaInfo
 from interview_prep_backend.pipeline.original import (
     coaching_advice,
@@ -28,8 +29,9 @@ from interview_prep_backend.pipeline.speech.analyze import SpeechAnalysis
 from interview_prep_backend.pipeline.speech.delivery import PAUSE_MIN_S
 from interview_prep_backend.pipeline.timings import Timings
 
-# The coaching stage: the result without coaching in, the coaching out.
-Coach = Callable[[s.AnalysisResult], s.Coaching]
+# The coaching stage: the result without coaching in (and the answer's language pack),
+# the coaching out.
+Coach = Callable[[s.AnalysisResult, LanguagePack], s.Coaching]
 
 
 @dataclass(frozen=True)
@@ -187,6 +189,7 @@ def assemble(
     content: ContentAnalysis,
     coach: Coach,
     timings: Timings,
+    pack: LanguagePack = ENGLISH,
     media: MediaInfo | None = None,
     speech: SpeechAnalysis | None = None,
     presence: Presence | None = None,
@@ -214,8 +217,8 @@ def assemble(
         processing_time_ms=None,
     )
     with timings.stage("coaching"):
-        result.coaching = coach(result)
-        result.coaching_advice = coaching_advice(result, result.coaching)
+        result.coaching = coach(result, pack)
+        result.coaching_advice = coaching_advice(result, result.coaching, pack)
     result.stage_seconds = timings.stage_seconds(3 if speech else 4)
     result.processing_time_ms = timings.elapsed_ms()
     return result

@@ -30,6 +30,8 @@ Hostile input (issue 15) is refused from the header, before anything is decoded:
   reported their header's 8.0 s while holding 0.3-7 s. After decoding, the decoded
   length overrides both when they disagree (a patched TimecodeScale scales the packet
   times too: 8 s of speech read as 0.0 s).
+
+Every refusal's message is the language pack's (`errors`); the codes are stable.
 """
 
 from __future__ import annotations
@@ -39,11 +41,14 @@ import logging
 from collections.abc import Iterator
 from fractions import Fraction
 from pathlib import Path
+from typing import Literal
 
 import av
 import numpy as np
 
 from interview_prep_backend.errors import AnalysisError, ErrorCode
+from interview_prep_backend.pipeline.language import ENGLISH, LanguagePack
+from interview_prep_backend.pipeline.language.pack import ErrorText
 from interview_prep_backend.pipeline.schema import Media
 
 log = logging.getLogger(__name__)
@@ -82,17 +87,14 @@ def open_capped(path: Path) -> av.container.InputContainer:
     return av.open(str(path), mode="r", metadata_errors="ignore", stream_options=_STREAM_OPTIONS)
 
 
-def _open(path: Path) -> av.container.InputContainer:
+def _open(path: Path, text: ErrorText) -> av.container.InputContainer:
     size = path.stat().st_size
     if size == 0:
-        raise AnalysisError(ErrorCode.EMPTY_FILE, "The uploaded file is empty.")
+        raise AnalysisError(ErrorCode.EMPTY_FILE, text.empty_file)
     try:
         return open_capped(path)
     except (av.FFmpegError, UnicodeDecodeError, ValueError) as exc:
-        raise AnalysisError(
-            ErrorCode.MEDIA_UNREADABLE,
-            "The file is not a readable audio or video recording.",
-        ) from exc
+        raise AnalysisError(ErrorCode.MEDIA_UNREADABLE, text.not_media) from exc
 
 
 def _header_duration(container: av.container.InputContainer) -> float | None:
@@ -138,16 +140,16 @@ def upright_turns(rotation: int) -> int:
     return (-round(rotation / 90) * 90) % 360
 
 
-def _unsupported(kind: str) -> AnalysisError:
+def _unsupported(kind: Literal["audio", "video"], text: ErrorText) -> AnalysisError:
     # PyAV gives no codec name for a track without a decoder, so none is quoted.
     return AnalysisError(
-        ErrorCode.UNSUPPORTED_CODEC,
-        f"The recording's {kind} codec cannot be decoded here; "
-        "record in a browser or export as MP4 (H.264) or WebM.",
+        ErrorCode.UNSUPPORTED_CODEC, text.unsupported_codec.format(kind=text.codec_kinds[kind])
     )
 
 
-def _first_frame_rotation(container: av.container.InputContainer, stream: av.VideoStream) -> int:
+def _first_frame_rotation(
+    container: av.container.InputContainer, stream: av.VideoStream, text: ErrorText
+) -> int:
     """Decode the first video frame; return its upright turn. An undecodable track is
     refused here rather than reported later as a video without a face."""
     size_known = bool(stream.codec_context.width and stream.codec_context.height)
@@ -163,7 +165,7 @@ def _first_frame_rotation(container: av.container.InputContainer, stream: av.Vid
         except av.FFmpegError as exc:
             if exc.errno == errno.EINVAL and not size_known:
                 # A size the header hid (or that opening refused), over max_pixels.
-                raise _too_large("larger than") from exc
+                raise AnalysisError(ErrorCode.FRAME_TOO_LARGE, text.frame_too_large_hidden) from exc
             log.info("first video packets did not decode (pts=%s)", packet.pts)
         if packets >= _FIRST_FRAME_PACKETS:
             break
@@ -174,40 +176,35 @@ def _first_frame_rotation(container: av.container.InputContainer, stream: av.Vid
             return upright_turns(frame.rotation)
     except av.FFmpegError:
         pass
-    raise _unsupported("video")
+    raise _unsupported("video", text)
 
 
-def _check_audio(codec: av.AudioCodecContext) -> None:
+def _check_audio(codec: av.AudioCodecContext, text: ErrorText) -> None:
     rate, channels = codec.sample_rate or 0, codec.channels or 0
     # 0 means "not stated"; decoding decides then (and fails as media_unreadable).
     if rate and not MIN_SAMPLE_RATE <= rate <= MAX_SAMPLE_RATE:
         raise AnalysisError(
             ErrorCode.UNSUPPORTED_AUDIO,
-            f"The audio claims {rate} Hz; only {MIN_SAMPLE_RATE}-{MAX_SAMPLE_RATE} Hz is read.",
+            text.audio_rate.format(rate=rate, low=MIN_SAMPLE_RATE, high=MAX_SAMPLE_RATE),
         )
     if channels > MAX_CHANNELS:
         raise AnalysisError(
             ErrorCode.UNSUPPORTED_AUDIO,
-            f"The audio claims {channels} channels; at most {MAX_CHANNELS} are read.",
+            text.audio_channels.format(channels=channels, most=MAX_CHANNELS),
         )
 
 
-def _too_large(size: str) -> AnalysisError:
-    return AnalysisError(
-        ErrorCode.FRAME_TOO_LARGE,
-        f"The video's frames are {size} 4096x4096 pixels, the most that is read.",
-    )
-
-
-def _check_video(stream: av.VideoStream) -> None:
+def _check_video(stream: av.VideoStream, text: ErrorText) -> None:
     width, height = stream.codec_context.width or 0, stream.codec_context.height or 0
     if width * height > MAX_PIXELS or max(width, height) > MAX_SIDE:
-        raise _too_large(f"{width}x{height}, over")
+        raise AnalysisError(
+            ErrorCode.FRAME_TOO_LARGE, text.frame_too_large.format(width=width, height=height)
+        )
     rate = stream.average_rate
     if rate is not None and float(rate) > MAX_FPS:
         raise AnalysisError(
             ErrorCode.FRAME_RATE_TOO_HIGH,
-            f"The video runs at {float(rate):.0f} frames per second; at most {MAX_FPS:.0f}.",
+            text.frame_rate_too_high.format(fps=float(rate), most=MAX_FPS),
         )
 
 
@@ -235,28 +232,23 @@ def with_decoded_duration(info: MediaInfo, samples: int, rate: int = SAMPLE_RATE
     return info.model_copy(update={"duration_s": round(decoded, 3), "duration_source": "measured"})
 
 
-def probe(path: Path, max_seconds: float) -> MediaInfo:
+def probe(path: Path, max_seconds: float, pack: LanguagePack = ENGLISH) -> MediaInfo:
     """Check the container, its tracks (decodable?) and its duration against the cap."""
-    with _open(path) as container:
+    text = pack.errors
+    with _open(path, text) as container:
         video = video_stream(container)
         if not container.streams.audio:
             if video is None:
-                raise AnalysisError(
-                    ErrorCode.MEDIA_UNREADABLE,
-                    "The file holds no audio or video stream.",
-                )
-            raise AnalysisError(
-                ErrorCode.NO_AUDIO_TRACK,
-                "The recording has no audio track; check that the microphone was on.",
-            )
+                raise AnalysisError(ErrorCode.MEDIA_UNREADABLE, text.no_streams)
+            raise AnalysisError(ErrorCode.NO_AUDIO_TRACK, text.no_audio_track)
         audio = container.streams.audio[0]
         if audio.codec_context is None:
-            raise _unsupported("audio")
+            raise _unsupported("audio", text)
         if video is not None and video.codec_context is None:
-            raise _unsupported("video")
-        _check_audio(audio.codec_context)
+            raise _unsupported("video", text)
+        _check_audio(audio.codec_context, text)
         if video is not None:
-            _check_video(video)
+            _check_video(video, text)
         duration, source = _duration(container, max_seconds)
         info = MediaInfo(
             container=container.format.name,
@@ -274,17 +266,15 @@ def probe(path: Path, max_seconds: float) -> MediaInfo:
         )
         video_index = video.index if video is not None else None
     if info.duration_s > max_seconds + CAP_GRACE_S:
-        lasts = "lasts" if source == "header" else "runs past"
+        template = text.too_long_header if source == "header" else text.too_long_measured
         raise AnalysisError(
-            ErrorCode.TOO_LONG,
-            f"The recording {lasts} {info.duration_s:.0f} s; the limit is {max_seconds:.0f} s.",
+            ErrorCode.TOO_LONG, template.format(seconds=info.duration_s, limit=max_seconds)
         )
     if video_index is not None:
-        with _open(path) as container:  # afresh: the duration scan may have read to the end
+        with _open(path, text) as container:  # afresh: the duration scan may have read to the end
             stream = container.streams[video_index]
-            info = info.model_copy(
-                update={"rotation_deg": _first_frame_rotation(container, stream)}
-            )
+            turn = _first_frame_rotation(container, stream, text)
+            info = info.model_copy(update={"rotation_deg": turn})
     return info
 
 
@@ -307,20 +297,25 @@ def _resampled(frames: Iterator[av.AudioFrame], rate: int) -> Iterator[np.ndarra
         yield out.to_ndarray().reshape(-1)
 
 
-def _capped(chunks: Iterator[np.ndarray], max_samples: int) -> Iterator[np.ndarray]:
+def _capped(
+    chunks: Iterator[np.ndarray], max_samples: int, text: ErrorText
+) -> Iterator[np.ndarray]:
     total = 0
     for chunk in chunks:
         total += chunk.size
         if total > max_samples:
             raise AnalysisError(
-                ErrorCode.TOO_LONG,
-                f"The recording's audio runs past the {max_samples / SAMPLE_RATE:.0f} s limit.",
+                ErrorCode.TOO_LONG, text.audio_too_long.format(limit=max_samples / SAMPLE_RATE)
             )
         yield chunk
 
 
 def decode_audio(
-    path: Path, max_seconds: float, rate: int = SAMPLE_RATE, expected_s: float | None = None
+    path: Path,
+    max_seconds: float,
+    rate: int = SAMPLE_RATE,
+    expected_s: float | None = None,
+    pack: LanguagePack = ENGLISH,
 ) -> np.ndarray:
     """Decode the first audio track to mono float32 at `rate` Hz.
 
@@ -333,10 +328,11 @@ def decode_audio(
     buffer = np.empty(capacity, dtype=np.float32)
     filled = 0
     overflow: list[np.ndarray] = []  # only if the probe underestimated the duration
-    with _open(path) as container:
+    text = pack.errors
+    with _open(path, text) as container:
         stream = container.streams.audio[0]
         stream.thread_type = "AUTO"
-        chunks = _capped(_resampled(_decoded_frames(container, stream), rate), max_samples)
+        chunks = _capped(_resampled(_decoded_frames(container, stream), rate), max_samples, text)
         try:
             for chunk in chunks:
                 room = capacity - filled
@@ -351,12 +347,8 @@ def decode_audio(
             # The resampler is set up on the first frame: a layout or rate it cannot
             # convert is the input's fault, not ours.
             log.info("audio conversion failed: %s", exc)
-            raise AnalysisError(
-                ErrorCode.MEDIA_UNREADABLE, "The recording's audio could not be converted."
-            ) from exc
+            raise AnalysisError(ErrorCode.MEDIA_UNREADABLE, text.audio_unconvertible) from exc
     if filled == 0:
-        raise AnalysisError(
-            ErrorCode.MEDIA_UNREADABLE, "No audio could be decoded from the recording."
-        )
+        raise AnalysisError(ErrorCode.MEDIA_UNREADABLE, text.no_audio_decoded)
     audio = buffer[:filled]
     return np.concatenate([audio, *overflow]) if overflow else audio

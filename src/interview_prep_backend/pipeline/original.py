@@ -31,13 +31,15 @@ from statistics import mean
 from typing import overload
 
 from interview_prep_backend.pipeline import schema as s
+from interview_prep_backend.pipeline.language import ENGLISH, LanguagePack
 from interview_prep_backend.pipeline.presence.impressions import impressions
 from interview_prep_backend.pipeline.presence.summary import Presence
 from interview_prep_backend.pipeline.speech.transcribe import Word
 
 EMOTIONS = ("happy", "calm", "fear", "confused", "sad", "angry", "surprised", "disgusted")
 UNCLEAR_BELOW = 0.5
-NOTHING_TO_SAY = "Record another answer: there was too little to judge in this one."
+# The English fallback tip under the name schema_upgrade.py gives old results without one.
+NOTHING_TO_SAY = ENGLISH.coach.nothing_to_say
 # Runs of unclear words shorter than this many words are single misheard words, not
 # mumbled stretches; they count in the score but are not listed as moments.
 STRETCH_MIN_WORDS = 2
@@ -89,7 +91,9 @@ def unclear_stretches(words: list[Word]) -> list[s.Span]:
     return out
 
 
-def coaching_advice(result: s.AnalysisResult, coaching: s.Coaching) -> s.CoachingAdvice:
+def coaching_advice(
+    result: s.AnalysisResult, coaching: s.Coaching, pack: LanguagePack = ENGLISH
+) -> s.CoachingAdvice:
     """`tip`: the first improvement's title and drill (or the top strength);
     `confidence_score`: the facial `confidence` when a face was measured, else the
     delivery score / 100: how assured the delivery looked and sounded;
@@ -98,16 +102,17 @@ def coaching_advice(result: s.AnalysisResult, coaching: s.Coaching) -> s.Coachin
     nervous, not a diagnosis; `recommendations`: each improvement's drill.
 
     For a typed answer there is no delivery: both scores are null (the original service
-    had no typed answers, so no client of it meets this case).
+    had no typed answers, so no client of it meets this case). The fallback tips are
+    the language pack's.
     """
     improvements = coaching.improvements
     strengths = coaching.strengths
     if improvements:
         tip = f"{improvements[0].title}: {improvements[0].drill}"
     elif strengths:
-        tip = f"Keep it up: {strengths[0].title.lower()}."
+        tip = pack.coach.keep_it_up.format(title=strengths[0].title.lower())
     else:
-        tip = NOTHING_TO_SAY
+        tip = pack.coach.nothing_to_say
     seen = result.presence.impressions if result.presence else None
     by_metric = {m.metric: m.score for m in coaching.metrics}
     nervous = [100 - by_metric[k] for k in ("fillers", "hedges", "longest_pause") if k in by_metric]

@@ -17,6 +17,7 @@ from typing import Protocol
 
 import numpy as np
 
+from interview_prep_backend.pipeline.language import LanguagePack
 from interview_prep_backend.pipeline.presence.frames import SampledFrame
 from interview_prep_backend.pipeline.presence.observe import FrameObservation
 from interview_prep_backend.pipeline.speech.transcribe import Transcript
@@ -35,8 +36,8 @@ class SpeechInput:
 
 
 class Transcriber(Protocol):
-    def transcribe(self, audio: SpeechInput, language: str, progress: Fraction) -> Transcript:
-        """Words with times and probabilities; `language` is an ISO 639-1 code."""
+    def transcribe(self, audio: SpeechInput, pack: LanguagePack, progress: Fraction) -> Transcript:
+        """Words with times and probabilities, in the pack's language."""
         ...
 
     def warm_up(self) -> None:

@@ -15,12 +15,13 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from interview_prep_backend.content.bank import Question
 from interview_prep_backend.pipeline import media
 from interview_prep_backend.pipeline.assemble import Answer, Coach, assemble, partial_result
 from interview_prep_backend.pipeline.content.analyze import analyze_content
+from interview_prep_backend.pipeline.content.bank import Question
 from interview_prep_backend.pipeline.content.text import sentences_from_text, sentences_from_words
 from interview_prep_backend.pipeline.events import SILENT, Events
+from interview_prep_backend.pipeline.language import LanguagePack, choose_pack
 from interview_prep_backend.pipeline.ports import FaceObserver, SpeechInput, Transcriber
 from interview_prep_backend.pipeline.presence.analyze import observe_presence
 from interview_prep_backend.pipeline.presence.frames import sample_frames
@@ -33,14 +34,20 @@ from interview_prep_backend.pipeline.timings import Timings
 
 @dataclass(frozen=True)
 class Asked:
-    """What was asked: a bank question, or the candidate's own text, or nothing."""
+    """What was asked: a bank question, or the candidate's own text, or nothing; and the
+    language the answer is in, when the caller names one (else the question's, else
+    English)."""
 
     text: str | None = None
     bank: Question | None = None
+    language: str | None = None
 
     @property
     def shown(self) -> str | None:
         return self.bank.text if self.bank else self.text
+
+    def pack(self) -> LanguagePack:
+        return choose_pack(self.language, self.bank.language if self.bank else None)
 
 
 class Pipeline:
@@ -73,15 +80,16 @@ class Pipeline:
         timings: Timings | None = None,
     ) -> AnalysisResult:
         timings = timings or Timings()
+        pack = asked.pack()
         answer = Answer(asked.shown, file_key=file_key, analysis_id=analysis_id)
         cap = self.max_media_seconds
         with timings.stage("media"):
-            info = media.probe(path, cap)
+            info = media.probe(path, cap, pack)
             events.probed(info)
             parts = {"media", "speech", "presence"} if info.has_video else {"media", "speech"}
             track = Progress(events.progress, parts)
             track("media", 0.0)
-            samples = media.decode_audio(path, cap, expected_s=info.duration_s)
+            samples = media.decode_audio(path, cap, expected_s=info.duration_s, pack=pack)
             info = media.with_decoded_duration(info, samples.size)
             track("media", 1.0)
 
@@ -96,6 +104,7 @@ class Pipeline:
                             self.faces,
                             duration_s=info.duration_s,
                             progress=lambda f: track("presence", f),
+                            pack=pack,
                         )
 
                 seen = pool.submit(watch)
@@ -109,6 +118,7 @@ class Pipeline:
                     prosody_threads=self.prosody_threads,
                     progress=track,
                     timings=timings,
+                    pack=pack,
                 )
             except BaseException:
                 if seen is not None:
@@ -124,12 +134,14 @@ class Pipeline:
                 question=asked.bank,
                 question_text=asked.text,
                 spoken_seconds=speech.delivery.speaking_span_s,
+                pack=pack,
             )
         return assemble(
             answer,
             content=content,
             coach=self.coach,
             timings=timings,
+            pack=pack,
             media=info,
             speech=speech,
             presence=presence,
@@ -149,12 +161,14 @@ class Pipeline:
         `spoken_seconds`: how long the answer took when it was said (a meeting
         transcript's cue times); without it the length is estimated from the words."""
         timings = timings or Timings()
+        pack = asked.pack()
         with timings.stage("content"):
             content = analyze_content(
                 sentences_from_text(text),
                 question=asked.bank,
                 question_text=asked.text,
                 spoken_seconds=spoken_seconds,
+                pack=pack,
             )
         answer = Answer(asked.shown, answer_text=text, analysis_id=analysis_id)
-        return assemble(answer, content=content, coach=self.coach, timings=timings)
+        return assemble(answer, content=content, coach=self.coach, timings=timings, pack=pack)

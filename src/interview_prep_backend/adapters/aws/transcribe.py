@@ -5,7 +5,8 @@ with exponential backoff (throttling is retried like any other wait), the output
 read from the bucket with boto3 (bucket and key taken from the URI; never fetched over
 plain HTTP), and its items turned into the same `Transcript` the local model gives, so
 every speech metric works unchanged. Times arrive as strings; punctuation items carry
-no time and attach to the word before them.
+no time and attach to the word before them. The job's LanguageCode and the transcript's
+language are the language pack's (English by default, or the one passed per call).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from urllib.parse import unquote, urlparse
 from botocore.exceptions import ClientError
 
 from interview_prep_backend.errors import AnalysisError, ErrorCode
+from interview_prep_backend.pipeline.language import ENGLISH, LanguagePack
 from interview_prep_backend.pipeline.ports import Fraction, SpeechInput
 from interview_prep_backend.pipeline.speech.transcribe import (
     Segment,
@@ -47,7 +49,9 @@ def s3_location(uri: str) -> tuple[str, str]:
     return host.split(".s3", 1)[0], path
 
 
-def transcript_from_json(data: dict[str, Any], duration_s: float) -> Transcript:
+def transcript_from_json(
+    data: dict[str, Any], duration_s: float, pack: LanguagePack = ENGLISH
+) -> Transcript:
     words: list[Word] = []
     for item in data["results"]["items"]:
         alt = item["alternatives"][0]
@@ -65,7 +69,7 @@ def transcript_from_json(data: dict[str, Any], duration_s: float) -> Transcript:
             )
         )
     segments = tuple(_segment(group) for group in sentence_groups(words))
-    return Transcript(language="en", duration_s=duration_s, segments=segments)
+    return Transcript(language=pack.whisper_language, duration_s=duration_s, segments=segments)
 
 
 def _segment(words: list[Word]) -> Segment:
@@ -81,14 +85,14 @@ class AwsTranscriber:
         s3: Any,
         bucket: str,
         *,
-        language: str = "en-US",
+        pack: LanguagePack = ENGLISH,
         first_wait_s: float = 2.0,
         max_wait_s: float = 20.0,
         timeout_s: float = 900.0,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.transcribe_client, self.s3, self.bucket = transcribe, s3, bucket
-        self.language = language
+        self.pack = pack
         self.first_wait_s, self.max_wait_s, self.timeout_s = first_wait_s, max_wait_s, timeout_s
         self.sleep = sleep
 
@@ -107,21 +111,26 @@ class AwsTranscriber:
     def warm_up(self) -> None:
         """Nothing to load: the model runs at AWS."""
 
-    def transcribe(self, audio: SpeechInput, language: str, progress: Fraction) -> Transcript:
+    def transcribe(self, audio: SpeechInput, pack: LanguagePack, progress: Fraction) -> Transcript:
         """Transcribe reads the stored recording from S3, not the decoded samples."""
         if audio.file_key is None:
             raise ValueError("Amazon Transcribe needs the recording in S3")
-        return self._transcribe(audio.file_key, audio.duration_s, progress)
+        return self(audio.file_key, audio.duration_s, progress, pack)
 
-    def _transcribe(
-        self, file_key: str, duration_s: float, progress: Callable[[float], None] | None = None
+    def __call__(
+        self,
+        file_key: str,
+        duration_s: float,
+        progress: Callable[[float], None] | None = None,
+        pack: LanguagePack | None = None,
     ) -> Transcript:
+        pack = pack or self.pack
         extension = file_key.rsplit(".", 1)[-1]
         job = f"interview-coach-{uuid.uuid4()}"
         self._call(
             self.transcribe_client.start_transcription_job,
             TranscriptionJobName=job,
-            LanguageCode=self.language,
+            LanguageCode=pack.aws_transcribe_language,
             MediaFormat=MEDIA_FORMATS.get(extension, extension),
             Media={"MediaFileUri": f"s3://{self.bucket}/{file_key}"},
             OutputBucketName=self.bucket,
@@ -139,8 +148,7 @@ class AwsTranscriber:
             if status == "FAILED":
                 reason = info.get("FailureReason", "unknown")
                 raise AnalysisError(
-                    ErrorCode.MEDIA_UNREADABLE,
-                    f"Amazon Transcribe could not read the recording: {reason}",
+                    ErrorCode.MEDIA_UNREADABLE, pack.errors.transcribe_failed.format(reason=reason)
                 )
             if waited >= self.timeout_s:
                 raise RuntimeError(f"Transcribe job {job} still {status} after {waited:.0f} s")
@@ -154,4 +162,4 @@ class AwsTranscriber:
         # The transcript is the candidate's words: keep it only in the analysis, which
         # DELETE removes, not in a stray object in the bucket.
         self.s3.delete_object(Bucket=bucket, Key=key)
-        return transcript_from_json(json.loads(body), duration_s)
+        return transcript_from_json(json.loads(body), duration_s, pack)

@@ -24,11 +24,11 @@ from interview_prep_backend.api.schemas import (
     ErrorInfo,
     errors,
 )
-from interview_prep_backend.content.bank import BY_ID, Question
 from interview_prep_backend.db.models import Analysis
 from interview_prep_backend.db.repository import COMPLETED, FAILED, QUEUED, RUNNING
 from interview_prep_backend.errors import AnalysisError, ErrorCode
 from interview_prep_backend.jobs.estimate import ProgressEstimate, estimate
+from interview_prep_backend.pipeline.content.bank import BY_ID, Question
 from interview_prep_backend.pipeline.run import Asked
 from interview_prep_backend.pipeline.schema import AnalysisResult
 from interview_prep_backend.pipeline.schema_upgrade import read_result

@@ -27,7 +27,7 @@ from interview_prep_backend.api.deps import ServicesDep
 from interview_prep_backend.api.errors import ApiError, error_body
 from interview_prep_backend.api.routes.analyses import run_and_answer
 from interview_prep_backend.api.schemas import AnalysisAccepted, errors
-from interview_prep_backend.content.bank import BY_ID
+from interview_prep_backend.pipeline.content.bank import BY_ID
 from interview_prep_backend.pipeline.schema import AnalysisResult
 
 CHUNK = 1 << 20

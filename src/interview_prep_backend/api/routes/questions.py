@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from interview_prep_backend.api.errors import ApiError
 from interview_prep_backend.api.schemas import errors
-from interview_prep_backend.content.bank import BY_ID, CATEGORIES, ROLES, Question, find
+from interview_prep_backend.pipeline.content.bank import BY_ID, CATEGORIES, ROLES, Question, find
 
 router = APIRouter(prefix="/api/v1", tags=["questions"])
 

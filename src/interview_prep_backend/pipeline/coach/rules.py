@@ -12,7 +12,7 @@ moment, otherwise the metric and its value.
 from __future__ import annotations
 
 from interview_prep_backend.pipeline import schema as s
-from interview_prep_backend.pipeline.coach.drills import DRILLS, STAR_MODELS, TITLES
+from interview_prep_backend.pipeline.coach.drills import drill, star_model, title
 from interview_prep_backend.pipeline.coach.measures import (
     Measure,
     content_measures,
@@ -20,6 +20,7 @@ from interview_prep_backend.pipeline.coach.measures import (
     presence_measures,
 )
 from interview_prep_backend.pipeline.coach.thresholds import BY_KEY, GROUP_WEIGHTS
+from interview_prep_backend.pipeline.language import ENGLISH, LanguagePack
 
 IMPROVE_BELOW = 70.0
 STRENGTH_FROM = 85.0
@@ -38,12 +39,16 @@ def _group_score(scored: list[tuple[Measure, float]]) -> float | None:
 
 
 def _item(
-    measure: Measure, score: float, improvement: bool, result: s.AnalysisResult
+    measure: Measure,
+    score: float,
+    improvement: bool,
+    result: s.AnalysisResult,
+    pack: LanguagePack,
 ) -> s.FeedbackItem:
     t = BY_KEY[measure.key]
     item = s.FeedbackItem(
         metric=measure.key,
-        title=TITLES[measure.key][0 if improvement else 1],
+        title=title(measure.key, improvement, pack),
         score=score,
         value=measure.display,
         target=t.band(),
@@ -51,14 +56,14 @@ def _item(
         why=t.why,
     )
     if improvement:
-        item.drill = DRILLS[measure.key]
+        item.drill = drill(measure.key, pack)
         if measure.key == "star" and result.content is not None:
             missing = [p for p, v in result.content.star.items() if not v.present]
-            item.model_sentences = {p: STAR_MODELS[p] for p in missing}
+            item.model_sentences = {p: star_model(p, pack) for p in missing}  # type: ignore[arg-type]
     return item
 
 
-def coach(result: s.AnalysisResult) -> s.Coaching:
+def coach(result: s.AnalysisResult, pack: LanguagePack = ENGLISH) -> s.Coaching:
     groups = {
         "delivery": _scored(delivery_measures(result)),
         "presence": _scored(presence_measures(result)),
@@ -95,6 +100,6 @@ def coach(result: s.AnalysisResult) -> s.Coaching:
             )
             for m, x in every
         ],
-        strengths=[_item(m, x, False, result) for m, x in best[:MAX_ITEMS]],
-        improvements=[_item(m, x, True, result) for m, x in shortfall[:MAX_ITEMS]],
+        strengths=[_item(m, x, False, result, pack) for m, x in best[:MAX_ITEMS]],
+        improvements=[_item(m, x, True, result, pack) for m, x in shortfall[:MAX_ITEMS]],
     )

@@ -13,6 +13,7 @@ from typing import Protocol
 
 from interview_prep_backend.pipeline import schema as s
 from interview_prep_backend.pipeline.coach.rules import coach as rules_coach
+from interview_prep_backend.pipeline.language import ENGLISH, LanguagePack
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +44,8 @@ class Coach:
     def __init__(self, llm: LlmCoach | None = None) -> None:
         self.llm = llm
 
-    def __call__(self, result: s.AnalysisResult) -> s.Coaching:
-        coaching = rules_coach(result)
+    def __call__(self, result: s.AnalysisResult, pack: LanguagePack = ENGLISH) -> s.Coaching:
+        coaching = rules_coach(result, pack)
         if self.llm is None:
             return coaching
         try:

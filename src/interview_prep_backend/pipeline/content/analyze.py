@@ -1,11 +1,17 @@
-"""The content stage: the answer's words (spoken or typed) against the question."""
+"""The content stage: the answer's words (spoken or typed) against the question.
+
+The answer is read in one language pack: the one passed, else the bank question's
+language, else English. Ending and trailing-off cues and the "I"/"we" pronouns are the
+pack's.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from interview_prep_backend.content.bank import STAR_CATEGORIES, Question
+from interview_prep_backend.pipeline.content.bank import Question
 from interview_prep_backend.pipeline.content.relevance import (
     PointCoverage,
     coverage,
@@ -13,19 +19,25 @@ from interview_prep_backend.pipeline.content.relevance import (
 )
 from interview_prep_backend.pipeline.content.star import StarPart, analyse_star, has_number
 from interview_prep_backend.pipeline.content.text import Sentence, tokens
+from interview_prep_backend.pipeline.language import LanguagePack, choose_pack
 
 TYPED_WPM = 150.0  # to turn a typed answer's length into speaking time
 DEFAULT_IDEAL = (60, 120)  # a behavioural story, when the question is free text
-_ENDING_CUES = re.compile(
-    r"\b(as a result|in the end|so overall|overall|that's why|which is why|i learned|"
-    r"the lesson|since then|ever since|today|now we|that taught me)\b",
-    re.IGNORECASE,
-)
-_TRAILING = re.compile(
-    r"\b(so yeah|and yeah|yeah|that's it|that's about it|i guess|and so on|or something|"
-    r"and stuff|you know)\W*$",
-    re.IGNORECASE,
-)
+
+
+@lru_cache(maxsize=8)
+def _cues(
+    ending: tuple[str, ...], trailing: tuple[str, ...]
+) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(ending cue anywhere in the last sentence, trailing cue at its very end)."""
+
+    def alternatives(phrases: tuple[str, ...]) -> str:
+        return "|".join(map(re.escape, phrases))
+
+    return (
+        re.compile(rf"\b({alternatives(ending)})\b", re.IGNORECASE),
+        re.compile(rf"\b({alternatives(trailing)})\W*$", re.IGNORECASE),
+    )
 
 
 @dataclass
@@ -54,12 +66,13 @@ def _length_verdict(seconds: float, ideal: tuple[int, int]) -> str:
     return "long" if seconds > ideal[1] else "ok"
 
 
-def _ending(last: Sentence | None) -> str:
+def _ending(last: Sentence | None, pack: LanguagePack) -> str:
     if last is None:
         return "neutral"
-    if _TRAILING.search(last.text.strip()):
+    ending, trailing = _cues(pack.ending_cues, pack.trailing_cues)
+    if trailing.search(last.text.strip()):
         return "trails_off"
-    return "clear" if _ENDING_CUES.search(last.text) or has_number(last.text) else "neutral"
+    return "clear" if ending.search(last.text) or has_number(last.text, pack) else "neutral"
 
 
 def analyze_content(
@@ -68,15 +81,15 @@ def analyze_content(
     question: Question | None,
     question_text: str | None,
     spoken_seconds: float | None,
+    pack: LanguagePack | None = None,
 ) -> ContentAnalysis:
+    pack = pack or choose_pack(question=question.language if question else None)
     text = " ".join(s.text for s in sentences)
-    words = tokens(text)
+    words = tokens(text, pack)
     estimated = spoken_seconds is None
     seconds = spoken_seconds if spoken_seconds is not None else len(words) / TYPED_WPM * 60
     ideal = question.ideal_seconds if question else DEFAULT_IDEAL
     expects_star = question.expects_star if question else True
-    if question and question.category not in STAR_CATEGORIES and not question.expects_star:
-        expects_star = False
     last = sentences[-1] if sentences else None
     return ContentAnalysis(
         question_text=question.text if question else question_text,
@@ -87,17 +100,17 @@ def analyze_content(
         length_estimated=estimated,
         ideal_seconds=ideal,
         length_verdict=_length_verdict(seconds, ideal),
-        star=analyse_star(sentences),
-        points=coverage(question, sentences) if question else [],
+        star=analyse_star(sentences, pack),
+        points=coverage(question, sentences, pack) if question else [],
         similarity=round(
-            question_similarity(text, question, question_text or "")
+            question_similarity(text, question, question_text or "", pack)
             if (question or question_text)
             else 0.0,
             3,
         ),
-        results=[s for s in sentences if has_number(s.text)],
-        i_count=sum(1 for w in words if w in {"i", "i'm", "i've", "i'd", "me", "my"}),
-        we_count=sum(1 for w in words if w in {"we", "we're", "we've", "we'd", "us", "our"}),
-        ending=_ending(last),
+        results=[s for s in sentences if has_number(s.text, pack)],
+        i_count=sum(1 for w in words if w in pack.pronouns.singular),
+        we_count=sum(1 for w in words if w in pack.pronouns.plural),
+        ending=_ending(last, pack),
         last_sentence=last,
     )

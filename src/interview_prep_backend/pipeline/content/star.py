@@ -14,79 +14,46 @@ result); a part is present when at least one sentence shows it.
   "then I"): first person followed by an action verb.
 - Result: outcomes ("as a result", "in the end", "which meant", "we reduced", "increased",
   "saved", numbers with units or %, "I learned").
+
+The cue phrases, verbs, pronouns and units are the language pack's (`star`, `pronouns`,
+`results`); the scoring is here.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from interview_prep_backend.pipeline.content.text import Sentence, stem, tokens
+from interview_prep_backend.pipeline.language import ENGLISH, LanguagePack
+from interview_prep_backend.pipeline.language.pack import Results
 
 PARTS = ("situation", "task", "action", "result")
 PRESENT_AT = 1.0
 
-_PHRASES: dict[str, tuple[str, ...]] = {
-    "situation": (
-        "at my last", "at my previous", "in my last", "in my previous", "at my current",
-        "when i was", "when i worked", "we were", "there was", "there were", "our team",
-        "the team was", "the company", "last year", "a few years ago", "at the time",
-        "back in", "i was working", "i worked at", "we had a", "the project was",
-    ),
-    "task": (
-        "i was responsible", "my job was", "my role was", "i had to", "i needed to",
-        "the goal was", "our goal was", "tasked with", "the challenge was", "i was asked",
-        "i was in charge", "we needed to", "we had to", "my task was", "the problem was",
-        "i owned", "the aim was", "the objective was",
-    ),
-    "action": (
-        "so i", "first i", "then i", "next i", "i decided", "i started", "i set up",
-        "i reached out", "i talked", "i proposed", "i organised", "i organized",
-        "i worked with", "i made sure", "i went", "i wrote", "i built", "i created",
-        "i scheduled", "i asked",
-    ),
-    "result": (
-        "as a result", "in the end", "which meant", "which led", "that led", "the result",
-        "the outcome", "eventually", "by the end", "we ended up", "i learned", "i learnt",
-        "the lesson", "since then", "that meant", "we saw", "we managed to", "ended up",
-        "we hit", "we met",
-    ),
-}  # fmt: skip
-_ACTION_VERBS = {
-    stem(v)
-    for v in """
-    built created designed implemented automated wrote led organised organized analysed
-    analyzed measured proposed negotiated migrated refactored trained coached mentored
-    scheduled prioritised prioritized planned presented interviewed tested fixed debugged
-    called met emailed escalated reviewed rewrote launched introduced redesigned documented
-    researched contacted convinced facilitated delegated set started decided talked asked
-    gathered collected ran shipped deployed hired simplified replaced drafted prototyped
-    """.split()
-}
-_RESULT_VERBS = {
-    stem(v)
-    for v in """
-    increased reduced cut saved grew improved doubled halved tripled won launched shipped
-    closed delivered decreased dropped raised boosted retained resolved achieved exceeded
-    """.split()
-}
-_NUMBER = re.compile(
-    r"\b\d[\d,.]*\s*(%|percent|x\b|times|hours?|days?|weeks?|months?|minutes?|seconds?|ms\b|k\b|"
-    r"million|thousand|users|customers|people|dollars|euros|pounds|points)|[$€£]\s?\d",
-    re.IGNORECASE,
-)
-_SPELLED_AMOUNT = re.compile(
-    r"\b(twice|half|double|doubled|halved|tripled|(ten|twenty|thirty|forty|fifty|sixty|seventy|"
-    r"eighty|ninety|hundred)\s+(percent|per cent))\b",
-    re.IGNORECASE,
-)
-_FIRST_PERSON = {"i", "we"}
-# "two years ago", "last quarter", "in 2023", "during my internship": the story's setting.
-_WHEN = re.compile(
-    r"\b(\w+ (years?|months?|weeks?) ago|last (year|month|quarter|summer|spring|autumn|fall|"
-    r"winter|week)|in (19|20)\d\d|during my \w+|in my (first|second|third) \w+)\b",
-    re.IGNORECASE,
-)
+
+@lru_cache(maxsize=8)
+def _verb_stems(verbs: frozenset[str], stemmer: str) -> frozenset[str]:
+    return frozenset(stem(v, stemmer) for v in verbs)
+
+
+@lru_cache(maxsize=8)
+def _when(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _amounts(results: Results) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A number with a unit or a currency amount; an amount spelled out."""
+    units = "|".join(results.units)  # regular expressions already
+    currency = re.escape(results.currency_symbols)
+    number = re.compile(rf"\b\d[\d,.]*\s*({units})|[{currency}]\s?\d", re.IGNORECASE)
+    words = "|".join(map(re.escape, results.spelled_amounts))
+    tens = "|".join(map(re.escape, results.tens))
+    percent = "|".join(map(re.escape, results.percent_words))
+    spelled = re.compile(rf"\b({words}|({tens})\s+({percent}))\b", re.IGNORECASE)
+    return number, spelled
 
 
 @dataclass(frozen=True)
@@ -95,25 +62,29 @@ class StarPart:
     sentences: list[Sentence]
 
 
-def has_number(text: str) -> bool:
-    return bool(_NUMBER.search(text) or _SPELLED_AMOUNT.search(text))
+def has_number(text: str, pack: LanguagePack = ENGLISH) -> bool:
+    number, spelled = _amounts(pack.results)
+    return bool(number.search(text) or spelled.search(text))
 
 
-def _scores(sentence: Sentence, position: float) -> dict[str, float]:
-    low = " " + " ".join(tokens(sentence.text)) + " "
-    words = tokens(sentence.text)
-    stems = [stem(w) for w in words]
-    score = {part: sum(1.0 for p in _PHRASES[part] if f" {p} " in low) for part in PARTS}
-    if _WHEN.search(sentence.text):
+def _scores(sentence: Sentence, position: float, pack: LanguagePack) -> dict[str, float]:
+    words = tokens(sentence.text, pack)
+    low = " " + " ".join(words) + " "
+    stems = [stem(w, pack.stemmer) for w in words]
+    cues = pack.star.cues
+    score = {part: sum(1.0 for p in cues[part] if f" {p} " in low) for part in PARTS}
+    if _when(pack.star.when).search(sentence.text):
         score["situation"] += 1.0
     # "I/we" followed within two words by an action verb: someone doing something.
+    singular, plural = pack.pronouns.singular_subjects, pack.pronouns.plural_subjects
+    action_verbs = _verb_stems(pack.star.action_verbs, pack.stemmer)
     for i, w in enumerate(words):
-        if w in _FIRST_PERSON and any(s in _ACTION_VERBS for s in stems[i + 1 : i + 3]):
-            score["action"] += 1.0 if w == "i" else 0.6
+        if (w in singular or w in plural) and any(s in action_verbs for s in stems[i + 1 : i + 3]):
+            score["action"] += 1.0 if w in singular else 0.6
             break
-    if any(s in _RESULT_VERBS for s in stems):
+    if any(s in _verb_stems(pack.star.result_verbs, pack.stemmer) for s in stems):
         score["result"] += 0.6
-    if has_number(sentence.text):
+    if has_number(sentence.text, pack):
         score["result"] += 0.6
     score["situation"] += 0.4 * (1 - position)
     score["task"] += 0.2 * (1 - position)
@@ -121,12 +92,12 @@ def _scores(sentence: Sentence, position: float) -> dict[str, float]:
     return score
 
 
-def analyse_star(sentences: list[Sentence]) -> dict[str, StarPart]:
+def analyse_star(sentences: list[Sentence], pack: LanguagePack = ENGLISH) -> dict[str, StarPart]:
     found: dict[str, list[Sentence]] = {part: [] for part in PARTS}
     n = len(sentences)
     for i, sentence in enumerate(sentences):
         position = i / (n - 1) if n > 1 else 0.5
-        scores = _scores(sentence, position)
+        scores = _scores(sentence, position, pack)
         for part in PARTS:
             if scores[part] >= PRESENT_AT:
                 found[part].append(sentence)

@@ -1,7 +1,8 @@
 """Sentences and word stems, for spoken answers (with times) and typed ones (without).
 
-Stems come from the Snowball (Porter 2) English stemmer, so "led", "leading" and
-"leadership" meet their keywords however the candidate phrased them.
+Stems come from the pack's Snowball stemmer (English: Porter 2), so "led", "leading" and
+"leadership" meet their keywords however the candidate phrased them. What makes a word
+(`token_pattern`) and which words carry no content (`stopwords`) are the pack's too.
 """
 
 from __future__ import annotations
@@ -13,31 +14,23 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from interview_prep_backend.pipeline.language import ENGLISH, LanguagePack
 from interview_prep_backend.pipeline.speech.transcribe import Word, sentence_groups
 
-_TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
 # A Snowball stemmer keeps its working state on the instance: one object shared by
-# threads gave IndexError and silently wrong stems under 8 threads. One per thread.
+# threads gave IndexError and silently wrong stems under 8 threads. One per thread and
+# language.
 _local = threading.local()
 
 
-def _stemmer() -> snowballstemmer.stemmer:
-    stemmer = getattr(_local, "stemmer", None)
-    if stemmer is None:
-        stemmer = _local.stemmer = snowballstemmer.stemmer("english")
-    return stemmer
-
-
-STOPWORDS = frozenset(
-    """
-    a an the and or but if then so of to in on at by for with from as is are was were be
-    been being it its this that these those there here i me my we us our you your he she
-    they them their his her what which who whom when where why how do did does done have
-    has had not no yes just very really also into about over up out can could would should
-    will shall may might must um uh er ah hmm like yeah okay oh
-    """.split()
-)
+def _stemmer(language: str = ENGLISH.stemmer) -> snowballstemmer.stemmer:
+    stemmers: dict[str, snowballstemmer.stemmer] | None = getattr(_local, "stemmers", None)
+    if stemmers is None:
+        stemmers = _local.stemmers = {}
+    if language not in stemmers:
+        stemmers[language] = snowballstemmer.stemmer(language)
+    return stemmers[language]
 
 
 @dataclass(frozen=True)
@@ -47,18 +40,23 @@ class Sentence:
     end: float | None
 
 
-def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text.lower().replace("’", "'"))
+@lru_cache(maxsize=8)
+def _token_re(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def tokens(text: str, pack: LanguagePack = ENGLISH) -> list[str]:
+    return _token_re(pack.token_pattern).findall(text.lower().replace("’", "'"))
 
 
 @lru_cache(maxsize=20_000)
-def stem(word: str) -> str:
+def stem(word: str, language: str = ENGLISH.stemmer) -> str:
     # lru_cache is safe across threads; a miss computes with this thread's own stemmer.
-    return _stemmer().stemWord(word.split("'")[0])
+    return _stemmer(language).stemWord(word.split("'")[0])
 
 
-def content_stems(text: str) -> list[str]:
-    return [stem(t) for t in tokens(text) if t not in STOPWORDS]
+def content_stems(text: str, pack: LanguagePack = ENGLISH) -> list[str]:
+    return [stem(t, pack.stemmer) for t in tokens(text, pack) if t not in pack.stopwords]
 
 
 def sentences_from_words(words: list[Word]) -> list[Sentence]:

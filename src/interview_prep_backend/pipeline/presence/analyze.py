@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from interview_prep_backend.pipeline.language import ENGLISH, LanguagePack
 from interview_prep_backend.pipeline.ports import FaceObserver, ObserveFn
 from interview_prep_backend.pipeline.presence.expression import ExpressionModel
 from interview_prep_backend.pipeline.presence.frames import SampledFrame, sample_frames
@@ -61,6 +62,7 @@ def observe_presence(
     *,
     duration_s: float,
     progress: Callable[[float], None] | None = None,
+    pack: LanguagePack = ENGLISH,
 ) -> Presence:
     observations: list[FrameObservation] = []
     with observer.watch() as see:
@@ -68,7 +70,7 @@ def observe_presence(
             observations.append(see(frame))
             if progress and duration_s:
                 progress(min(1.0, frame.time_s / duration_s))
-    return summarise(observations, observer.fps)
+    return summarise(observations, observer.fps, pack)
 
 
 def analyze_presence(
@@ -78,8 +80,9 @@ def analyze_presence(
     observer: FaceObserver | None = None,
     max_seconds: float = 600.0,
     progress: Callable[[float], None] | None = None,
+    pack: LanguagePack = ENGLISH,
 ) -> Presence:
     """A video file's presence, frames sampled at the observer's rate while decoding."""
     observer = observer or LocalFaceObserver()
     frames = sample_frames(path, observer.fps, max_seconds)
-    return observe_presence(frames, observer, duration_s=duration_s, progress=progress)
+    return observe_presence(frames, observer, duration_s=duration_s, progress=progress, pack=pack)

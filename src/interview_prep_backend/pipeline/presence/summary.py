@@ -2,7 +2,8 @@
 
 Everything here describes what the camera saw (a face, its direction, its expression
 as a model labels it), never what the candidate felt. The impressions derived from it
-(the original service's `facial_analysis`) are in `impressions.py`.
+(the original service's `facial_analysis`) are in `impressions.py`. The warnings' codes
+are stable; their sentences are the language pack's (`presence`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from interview_prep_backend.pipeline.language import ENGLISH, LanguagePack
 from interview_prep_backend.pipeline.presence.expression import LABELS
 from interview_prep_backend.pipeline.presence.observe import SMILE_AT, FrameObservation
 
@@ -125,42 +127,33 @@ def _timeline(obs: list[FrameObservation]) -> list[dict[str, Any]]:
     return rows
 
 
-def _warnings(p: Presence, faces: list[FrameObservation]) -> list[dict[str, str]]:
-    w: list[dict[str, str]] = []
+def _warnings(
+    p: Presence, faces: list[FrameObservation], pack: LanguagePack
+) -> list[dict[str, str]]:
+    text = pack.presence
+    codes: list[str] = []
     if not faces:
-        w.append({"code": "no_face", "message": "No face was seen; check the camera framing."})
-        return w
+        return [{"code": "no_face", "message": text.no_face}]
     if p.face_visible_pct < PARTLY_VISIBLE_PCT:
-        w.append(
-            {
-                "code": "face_partly_visible",
-                "message": f"The face was in view {p.face_visible_pct:.0f}% of the time.",
-            }
-        )
+        codes.append("face_partly_visible")
     boxes = [o.box for o in faces if o.box]
     height = statistics.median(b[3] - b[1] for b in boxes)
     if height < SMALL_FACE:
-        w.append(
-            {
-                "code": "face_too_small",
-                "message": "The face fills little of the frame; sit closer to the camera.",
-            }
-        )
+        codes.append("face_too_small")
     cx = statistics.median((b[0] + b[2]) / 2 for b in boxes)
     cy = statistics.median((b[1] + b[3]) / 2 for b in boxes)
     if abs(cx - 0.5) > OFF_CENTRE_X or abs(cy - 0.5) > OFF_CENTRE_Y:
-        w.append(
-            {"code": "face_off_centre", "message": "The face is far from the centre of the frame."}
-        )
+        codes.append("face_off_centre")
     levels = [o.brightness for o in faces if o.brightness is not None]
     if levels and statistics.median(levels) < DARK:
-        w.append({"code": "too_dark", "message": "The face is dimly lit; add light in front."})
+        codes.append("too_dark")
     if p.several_faces_moments:
-        w.append({"code": "several_faces", "message": "More than one face was in view at times."})
-    return w
+        codes.append("several_faces")
+    # Each code's sentence is the pack field of the same name.
+    return [{"code": c, "message": getattr(text, c).format(pct=p.face_visible_pct)} for c in codes]
 
 
-def summarise(obs: list[FrameObservation], fps: float) -> Presence:
+def summarise(obs: list[FrameObservation], fps: float, pack: LanguagePack = ENGLISH) -> Presence:
     step = 1.0 / fps
     faces = [o for o in obs if o.faces]
     p = Presence(
@@ -197,5 +190,5 @@ def summarise(obs: list[FrameObservation], fps: float) -> Presence:
                 k: round(100 * float(np.mean([e[k] for e in with_expr])), 1) for k in LABELS
             }
             p.dominant_expression = max(p.expressions, key=lambda k: p.expressions[k])  # type: ignore[index]
-    p.warnings = _warnings(p, faces)
+    p.warnings = _warnings(p, faces, pack)
     return p

@@ -1,4 +1,4 @@
-"""The speech stage as one function: audio in, `SpeechAnalysis` out."""
+"""The speech stage as one function: audio in, `SpeechAnalysis` out, in one language."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from interview_prep_backend.errors import AnalysisError, ErrorCode
+from interview_prep_backend.pipeline.language import ENGLISH, LanguagePack
 from interview_prep_backend.pipeline.ports import SpeechInput, Transcriber
 from interview_prep_backend.pipeline.speech.delivery import Delivery, measure_delivery
 from interview_prep_backend.pipeline.speech.fillers import Filler, find_fillers
@@ -32,10 +33,10 @@ def analyze_speech(
     audio: SpeechInput,
     transcriber: Transcriber,
     *,
-    language: str = "en",
     prosody_threads: int | None = None,
     progress: Callable[[str, float], None] | None = None,
     timings: Timings | None = None,
+    pack: LanguagePack = ENGLISH,
 ) -> SpeechAnalysis:
     timings = timings or Timings()
 
@@ -45,18 +46,16 @@ def analyze_speech(
 
     samples = audio.samples
     if samples.size == 0 or float(np.max(np.abs(samples))) < SILENT_PEAK:
-        raise AnalysisError(
-            ErrorCode.NO_SPEECH, "The recording is silent; check that the microphone was on."
-        )
+        raise AnalysisError(ErrorCode.NO_SPEECH, pack.errors.silent)
     with timings.stage("transcribe"):
-        transcript = transcriber.transcribe(audio, language, lambda f: report("transcribe", f))
+        transcript = transcriber.transcribe(audio, pack, lambda f: report("transcribe", f))
     if not transcript.words:
-        raise AnalysisError(ErrorCode.NO_SPEECH, "No speech was heard in the recording.")
+        raise AnalysisError(ErrorCode.NO_SPEECH, pack.errors.no_speech)
     report("speech_metrics", 0.0)
     with timings.stage("speech_metrics"):
         tokens = tokenize(transcript.words)
-        fillers = find_fillers(tokens)
-        delivery = measure_delivery(tokens, fillers, transcript.duration_s)
+        fillers = find_fillers(tokens, pack)
+        delivery = measure_delivery(tokens, fillers, transcript.duration_s, pack)
     report("prosody", 0.0)
     with timings.stage("prosody"):
         prosody = measure_prosody(samples, prosody_threads)

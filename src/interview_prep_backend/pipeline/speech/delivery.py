@@ -4,6 +4,8 @@ Pace counts words a listener hears as content (hesitation sounds excluded) over 
 from the first to the last word, so a slow start to the recording does not read as slow
 speech. Pauses are gaps between words; leading and trailing silence is reported apart,
 since it is the camera's wait, not the speaker's.
+
+Hedges, grammatical doubles and hesitation sounds are the language pack's words.
 """
 
 from __future__ import annotations
@@ -12,23 +14,14 @@ import itertools
 import math
 from dataclasses import dataclass
 
-from interview_prep_backend.pipeline.speech.fillers import HESITATIONS, Filler
+from interview_prep_backend.pipeline.language import ENGLISH, LanguagePack
+from interview_prep_backend.pipeline.speech.fillers import Filler
 from interview_prep_backend.pipeline.speech.tokens import Token
 
 WINDOW_S = 10.0
 PAUSE_MIN_S = 1.0
 # Gaps shorter than this are articulation, not silence, when summing speaking time.
 SPEAKING_GAP_S = 0.3
-
-HEDGES = (
-    ("i", "think"), ("i", "guess"), ("i", "suppose"), ("i", "feel", "like"),
-    ("i", "believe"), ("maybe",), ("perhaps",), ("probably",), ("possibly",),
-    ("somewhat",), ("a", "little", "bit"), ("not", "sure"), ("more", "or", "less"),
-    ("i", "would", "say"), ("hopefully",), ("i", "hope"), ("might",), ("sort", "of"),
-    ("kind", "of"), ("i'm", "not", "sure"), ("to", "some", "extent"), ("in", "a", "way"),
-)  # fmt: skip
-# Grammatical doubles ("that that", "had had") are not stumbles.
-_REPEAT_OK = {"that", "had", "very", "no", "bye", "really", "many", "much"}
 
 
 @dataclass(frozen=True)
@@ -74,8 +67,8 @@ class Delivery:
     repetitions: list[Span]
 
 
-def _content_words(tokens: list[Token]) -> list[Token]:
-    return [t for t in tokens if t.norm and t.norm not in HESITATIONS]
+def _content_words(tokens: list[Token], pack: LanguagePack) -> list[Token]:
+    return [t for t in tokens if t.norm and t.norm not in pack.fillers.hesitations]
 
 
 def _speaking_time(tokens: list[Token]) -> float:
@@ -113,11 +106,11 @@ def _pauses(tokens: list[Token]) -> list[Pause]:
     ]
 
 
-def _hedges(tokens: list[Token], filler_indices: set[int]) -> list[Span]:
+def _hedges(tokens: list[Token], filler_indices: set[int], pack: LanguagePack) -> list[Span]:
     found: list[Span] = []
     i = 0
     while i < len(tokens):
-        for phrase in HEDGES:
+        for phrase in pack.hedges:
             end = i + len(phrase)
             window = tuple(t.norm for t in tokens[i:end])
             # A "kind of" already counted as a filler is not counted twice.
@@ -130,9 +123,9 @@ def _hedges(tokens: list[Token], filler_indices: set[int]) -> list[Span]:
     return found
 
 
-def _repetitions(tokens: list[Token]) -> list[Span]:
+def _repetitions(tokens: list[Token], pack: LanguagePack) -> list[Span]:
     """Immediate repeats of one or two words ("I I", "we went we went"), fillers skipped."""
-    words = _content_words(tokens)
+    words = _content_words(tokens, pack)
     found: list[Span] = []
     i = 0
     while i < len(words):
@@ -141,7 +134,7 @@ def _repetitions(tokens: list[Token]) -> list[Span]:
             a, b = words[i : i + size], words[i + size : i + 2 * size]
             if len(b) < size or [t.norm for t in a] != [t.norm for t in b]:
                 continue
-            if size == 1 and a[0].norm in _REPEAT_OK:
+            if size == 1 and a[0].norm in pack.repeat_ok:
                 continue
             text = " ".join(t.word.text for t in a + b)
             found.append(Span(text, a[0].start, b[-1].end))
@@ -153,8 +146,10 @@ def _repetitions(tokens: list[Token]) -> list[Span]:
     return found
 
 
-def measure_delivery(tokens: list[Token], fillers: list[Filler], duration: float) -> Delivery:
-    words = _content_words(tokens)
+def measure_delivery(
+    tokens: list[Token], fillers: list[Filler], duration: float, pack: LanguagePack = ENGLISH
+) -> Delivery:
+    words = _content_words(tokens, pack)
     if not tokens:
         return Delivery(0, 0.0, 0.0, duration, duration, 0.0, 0.0, 0.0, [], [], [], [])
     span = tokens[-1].end - tokens[0].start
@@ -171,6 +166,6 @@ def measure_delivery(tokens: list[Token], fillers: list[Filler], duration: float
         articulation_wpm=round(len(words) * 60.0 / speaking, 1) if speaking > 0 else 0.0,
         pace_windows=_pace_windows(words, duration),
         pauses=_pauses(tokens),
-        hedges=_hedges(tokens, filler_indices),
-        repetitions=_repetitions(tokens),
+        hedges=_hedges(tokens, filler_indices, pack),
+        repetitions=_repetitions(tokens, pack),
     )

@@ -13,6 +13,9 @@ Long recordings are cut into parts of about a minute, in silences that the VAD f
 and transcribed part by part: the batched pipeline holds every 30 s chunk's audio and
 features at once, which made peak memory grow with length (+68 MB from 1 to 5 minutes);
 part by part it stays flat, and each finished part can be reported as progress.
+
+The language and the filler prompt come from the language pack (English's prompt is the
+one measured above; another language's needs measuring the same way).
 """
 
 from __future__ import annotations
@@ -25,11 +28,11 @@ import numpy as np
 from faster_whisper import BatchedInferencePipeline, WhisperModel
 from faster_whisper.vad import VadOptions, get_speech_timestamps
 
+from interview_prep_backend.pipeline.language import ENGLISH, LanguagePack
 from interview_prep_backend.pipeline.speech import vad
 
 vad.install()  # flat memory at any length; see vad.py
 
-FILLER_PROMPT = "Um, uh, hmm, er, ah."
 SAMPLE_RATE = 16_000
 PART_S = 60.0
 # The batched pipeline's own VAD settings, so parts are cut where it would cut chunks.
@@ -125,24 +128,25 @@ def transcribe(
     *,
     batch_size: int = 2,
     beam_size: int = 5,
-    language: str | None = "en",
+    pack: LanguagePack = ENGLISH,
     progress: ProgressFn | None = None,
 ) -> Transcript:
-    """Transcribe 16 kHz mono audio; `progress` gets the fraction done (0-1)."""
+    """Transcribe 16 kHz mono audio in the pack's language; `progress` gets the fraction
+    done (0-1)."""
     duration = audio.size / SAMPLE_RATE
     pipeline = BatchedInferencePipeline(model)
     segments: list[Segment] = []
-    detected = language or "en"
+    detected = pack.whisper_language
     for start, end in speech_parts(audio):
         offset = start / SAMPLE_RATE
         raw_segments, info = pipeline.transcribe(
             audio[start:end],
-            language=language,
+            language=pack.whisper_language,
             batch_size=batch_size,
             beam_size=beam_size,
             temperature=0.0,
             word_timestamps=True,
-            initial_prompt=FILLER_PROMPT,
+            initial_prompt=pack.filler_prompt,
         )
         detected = info.language
         for raw in raw_segments:

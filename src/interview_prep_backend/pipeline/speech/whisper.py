@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from faster_whisper import WhisperModel
 
+from interview_prep_backend.pipeline.language import LanguagePack
 from interview_prep_backend.pipeline.ports import Fraction, SpeechInput
 from interview_prep_backend.pipeline.speech.transcribe import Transcript, transcribe
 
@@ -23,12 +24,12 @@ class WhisperTranscriber:
     def warm_up(self) -> None:
         self.model()
 
-    def transcribe(self, audio: SpeechInput, language: str, progress: Fraction) -> Transcript:
+    def transcribe(self, audio: SpeechInput, pack: LanguagePack, progress: Fraction) -> Transcript:
         return transcribe(
             audio.samples,
             self.model(),
             batch_size=self.batch_size,
             beam_size=self.beam_size,
-            language=language,
+            pack=pack,
             progress=progress,
         )

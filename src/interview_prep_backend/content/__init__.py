@@ -1,1 +1,0 @@
-"""Interview content: the question bank."""
