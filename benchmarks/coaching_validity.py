@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from interview_prep_backend.content.bank import BY_ID
+from interview_prep_backend.pipeline.content.bank import BY_ID
 from interview_prep_backend.pipeline.content.question_type import classify
 from tests.pipelines import analyze_typed
 

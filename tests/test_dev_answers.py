@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.coaching_validity import DEFAULT_DATA, auc, load, pearson, ranks, spearman
-from interview_prep_backend.content.bank import BY_ID
+from interview_prep_backend.pipeline.content.bank import BY_ID
 from interview_prep_backend.pipeline.content.question_type import QuestionType
 
 DOC = json.loads(DEFAULT_DATA.read_text())
