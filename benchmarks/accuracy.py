@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from interview_prep_backend.api.app import model_loader
+from interview_prep_backend.bootstrap import model_loader
 from interview_prep_backend.evaluation import (
     match_fillers,
     read_vtt,

@@ -26,7 +26,7 @@ WARMUP_CLIP = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "astr
 
 
 def one_run(path: Path) -> dict[str, float]:
-    from interview_prep_backend.api.app import model_loader, pipeline_options
+    from interview_prep_backend.bootstrap import model_loader, pipeline_options
     from interview_prep_backend.pipeline.run import analyze_file
     from interview_prep_backend.settings import get_settings
 
@@ -108,7 +108,7 @@ def decode_only(path: Path) -> dict[str, float]:
 
 
 def speech_only(path: Path) -> dict[str, float]:
-    from interview_prep_backend.api.app import model_loader
+    from interview_prep_backend.bootstrap import model_loader
     from interview_prep_backend.pipeline.media import decode_audio, probe
     from interview_prep_backend.pipeline.speech.analyze import analyze_speech
     from interview_prep_backend.settings import get_settings

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from interview_prep_backend.api.app import model_loader, pipeline_options
+from interview_prep_backend.bootstrap import model_loader, pipeline_options
 from interview_prep_backend.pipeline.content import text
 from interview_prep_backend.pipeline.run import analyze_file
 from interview_prep_backend.settings import Settings

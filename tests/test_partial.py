@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 
 import interview_prep_backend.pipeline.run as run
-from interview_prep_backend.api.app import build_services, model_loader, pipeline_options
+from interview_prep_backend.bootstrap import build_services
 from interview_prep_backend.db.repository import RUNNING
-from interview_prep_backend.jobs.runner import AnalysisRunner
 from interview_prep_backend.settings import Settings
 from tests.conftest import TESTDATA, need
 
@@ -31,8 +30,8 @@ def test_partial_result_is_stored_while_running(settings: Settings, tmp_path: Pa
     gate = threading.Event()
     original = svc.repo.set_partial
 
-    def capture(analysis_id: str, partial: dict) -> None:
-        original(analysis_id, partial)
+    def capture(analysis_id: str, worker_id: str, partial: dict) -> None:
+        original(analysis_id, worker_id, partial)
         stored = svc.repo.get(analysis_id)
         seen.append((stored.status, json.loads(stored.result_json)))
         gate.set()
@@ -47,10 +46,7 @@ def test_partial_result_is_stored_while_running(settings: Settings, tmp_path: Pa
 
     run.analyze_presence = slow_presence  # type: ignore[assignment]
     try:
-        runner = AnalysisRunner(
-            svc.repo, svc.storage, model_loader(settings), pipeline_options(settings)
-        )
-        runner.run(row.id)
+        svc.runner.run(row.id)
     finally:
         run.analyze_presence = real  # type: ignore[assignment]
         svc.queue.shutdown()

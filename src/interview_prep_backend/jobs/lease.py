@@ -1,0 +1,72 @@
+"""Keep this process's leases alive, and take back leases others let expire.
+
+One daemon thread per runner: every `heartbeat_s` it renews all leases the runner holds
+(one UPDATE, however many jobs run), and every `lease_s` it runs `sweep` (recovery of
+expired leases), so a crashed process's work is taken back by any live one without
+waiting for a restart.
+
+It is a daemon thread and outlives the API's shutdown on purpose: an analysis still
+running when the server stops is finished by its pool thread (the interpreter joins
+it at exit), and its lease must stay renewed meanwhile. `stop()` ends the thread once
+the runner holds no lease any more.
+
+Rejected: renewing from the progress callback; a stage can run for minutes without
+reporting progress (Whisper on a long recording), and typed answers have none.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+
+from interview_prep_backend.db.repository import Repository
+
+log = logging.getLogger(__name__)
+
+
+class LeaseKeeper:
+    def __init__(
+        self,
+        repo: Repository,
+        worker_id: str,
+        heartbeat_s: float,
+        lease_s: float,
+        sweep: Callable[[], object] | None = None,
+    ) -> None:
+        self._repo = repo
+        self._worker_id = worker_id
+        self._heartbeat_s = heartbeat_s
+        self._lease_s = lease_s
+        self._sweep = sweep
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True, name="lease")
+
+    def start(self) -> LeaseKeeper:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop once no lease is held (at once if none is)."""
+        self._stopping.set()
+
+    def _loop(self) -> None:
+        next_sweep = time.monotonic() + self._lease_s
+        stopping = False
+        while True:
+            if stopping:  # wait() would no longer block
+                time.sleep(self._heartbeat_s)
+            else:
+                stopping = self._stopping.wait(self._heartbeat_s)
+            try:
+                held = self._repo.heartbeat(self._worker_id)
+                if stopping and held == 0:
+                    return
+                if not stopping and self._sweep is not None and time.monotonic() >= next_sweep:
+                    next_sweep = time.monotonic() + self._lease_s
+                    self._sweep()
+            except Exception:  # a locked or unreachable database: try again next beat
+                log.warning("lease heartbeat of %s failed", self._worker_id, exc_info=True)
+                if stopping:
+                    return

@@ -1,0 +1,56 @@
+"""Take back analyses a crashed process left behind, never one still being worked on.
+
+A running analysis is requeued only once its lease expired: its holder has not renewed
+`heartbeat_at` for `lease_s`. A live holder renews every `heartbeat_s` (well under the
+lease), so a second API process starting, or the periodic sweep of a live one, leaves it
+alone. Queued analyses are resubmitted at start-up: they may have sat in the in-memory
+queue of a process that died, and a duplicate submission is harmless because claiming
+is one conditional UPDATE that only one runner wins.
+
+An analysis whose lease expired after `max_attempts` claims is failed with
+`interrupted`, whatever its kind: a typed answer is retried (or given up) as a typed
+answer, never as a missing file.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from interview_prep_backend.db.models import utcnow
+from interview_prep_backend.db.repository import QUEUED, Repository
+from interview_prep_backend.errors import ErrorCode
+from interview_prep_backend.jobs.queue import JobQueue
+
+log = logging.getLogger(__name__)
+
+
+def recover(
+    repo: Repository,
+    queue: JobQueue,
+    max_attempts: int,
+    lease_s: float,
+    *,
+    resubmit_queued: bool = True,
+) -> tuple[int, int]:
+    """Requeue expired leases (and resubmit queued rows); returns (resumed, failed)."""
+    cutoff = utcnow() - timedelta(seconds=lease_s)
+    resumed = failed = 0
+    for row in repo.unfinished():
+        if row.status == QUEUED:
+            if resubmit_queued:
+                queue.submit(row.id)
+                resumed += 1
+            continue
+        if row.heartbeat_at is not None and row.heartbeat_at >= cutoff:
+            continue  # a live lease: someone is working on it
+        if row.attempts >= max_attempts:
+            message = f"The analysis was interrupted {row.attempts} times and was given up."
+            if repo.give_up_expired(row.id, cutoff, ErrorCode.INTERRUPTED, message):
+                failed += 1
+            continue
+        if repo.requeue_expired(row.id, cutoff):
+            log.warning("analysis %s: lease of %s expired, requeued", row.id, row.worker_id)
+            queue.submit(row.id)
+            resumed += 1
+    return resumed, failed
