@@ -220,7 +220,6 @@ def start(services: Services) -> None:
         services.repo,
         services.runner.worker_id,
         s.job_heartbeat_s,
-        s.job_lease_s,
         sweep=lambda: recover_jobs(services, resubmit_queued=False),
     ).start()
     resumed, failed = recover_jobs(services, resubmit_queued=True)

@@ -1,9 +1,9 @@
 """Keep this process's leases alive, and take back leases others let expire.
 
 One daemon thread per runner: every `heartbeat_s` it renews all leases the runner holds
-(one UPDATE, however many jobs run), and every `lease_s` it runs `sweep` (recovery of
-expired leases), so a crashed process's work is taken back by any live one without
-waiting for a restart.
+(one UPDATE, however many jobs run), and every second beat it runs `sweep` (recovery of
+expired leases: one SELECT of the unfinished rows), so a crashed process's work is taken
+back by any live one within a lease and two beats, without waiting for a restart.
 
 It is a daemon thread and outlives the API's shutdown on purpose: an analysis still
 running when the server stops is finished by its pool thread (the interpreter joins
@@ -25,6 +25,8 @@ from interview_prep_backend.db.repository import Repository
 
 log = logging.getLogger(__name__)
 
+SWEEP_EVERY = 2  # heartbeats
+
 
 class LeaseKeeper:
     def __init__(
@@ -32,13 +34,11 @@ class LeaseKeeper:
         repo: Repository,
         worker_id: str,
         heartbeat_s: float,
-        lease_s: float,
         sweep: Callable[[], object] | None = None,
     ) -> None:
         self._repo = repo
         self._worker_id = worker_id
         self._heartbeat_s = heartbeat_s
-        self._lease_s = lease_s
         self._sweep = sweep
         self._stopping = threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True, name="lease")
@@ -52,7 +52,7 @@ class LeaseKeeper:
         self._stopping.set()
 
     def _loop(self) -> None:
-        next_sweep = time.monotonic() + self._lease_s
+        beats = 0
         stopping = False
         while True:
             if stopping:  # wait() would no longer block
@@ -63,8 +63,8 @@ class LeaseKeeper:
                 held = self._repo.heartbeat(self._worker_id)
                 if stopping and held == 0:
                     return
-                if not stopping and self._sweep is not None and time.monotonic() >= next_sweep:
-                    next_sweep = time.monotonic() + self._lease_s
+                beats += 1
+                if not stopping and self._sweep is not None and beats % SWEEP_EVERY == 0:
                     self._sweep()
             except Exception:  # a locked or unreachable database: try again next beat
                 log.warning("lease heartbeat of %s failed", self._worker_id, exc_info=True)
