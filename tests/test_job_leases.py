@@ -6,6 +6,8 @@ these check each transition's guard directly.
 
 from __future__ import annotations
 
+import os
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -25,6 +27,7 @@ from interview_prep_backend.errors import ConfigurationError
 from interview_prep_backend.jobs.lease import LeaseKeeper
 from interview_prep_backend.jobs.recovery import recover
 from interview_prep_backend.jobs.runner import AnalysisRunner
+from interview_prep_backend.jobs.worker_id import holder_is_gone, new_worker_id
 from interview_prep_backend.pipeline.run import PipelineOptions
 from interview_prep_backend.settings import Settings
 
@@ -219,3 +222,22 @@ def test_a_process_without_migrations_refuses_an_old_schema(settings: Settings) 
     settings = settings.model_copy(update={"job_heartbeat_s": 40.0})
     with pytest.raises(ConfigurationError, match="JOB_HEARTBEAT_S"):
         build_services(settings)
+
+
+def test_a_dead_local_holder_is_taken_back_at_once_a_live_one_never(db: str) -> None:
+    repo, engine = repo_for(db)
+    child = subprocess.Popen(["true"])
+    child.wait()  # reaped: its pid no longer exists
+    mine = new_worker_id()
+    dead = mine.replace(f":{os.getpid()}:", f":{child.pid}:")
+    elsewhere = "other-host" + dead[dead.index(":") :]
+    assert holder_is_gone(dead) and not holder_is_gone(mine)
+    assert not holder_is_gone(elsewhere) and not holder_is_gone("old-style-id")
+    rows = {w: repo.create_analysis(KEY, None).id for w in (mine, dead, elsewhere)}
+    for worker, analysis_id in rows.items():
+        repo.claim(analysis_id, worker)
+    queue = Queue()
+    # Fresh leases all: only the one whose process is certainly gone comes back.
+    assert recover(repo, queue, max_attempts=2, lease_s=60) == (1, 0)
+    assert queue.submitted == [rows[dead]]
+    engine.dispose()

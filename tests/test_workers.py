@@ -215,7 +215,7 @@ def test_a_typed_answer_killed_mid_work_is_retried_as_a_typed_answer(
     client.join(30)
     llm.release("HOLD-TYPED")
 
-    # B's sweep finds the lease expired and runs the answer again, as a typed answer.
+    # B's sweep finds A gone and runs the answer again, as a typed answer.
     wait_until(lambda: repo.get(row.id).status not in {"queued", "running"}, 60, "the retry")
     status = httpx.get(f"{b.url}/api/v1/analyses/{row.id}").json()
     assert status["status"] == "completed", status
@@ -223,4 +223,4 @@ def test_a_typed_answer_killed_mid_work_is_retried_as_a_typed_answer(
     assert "forty percent" in status["result"]["answer_text"]
     retried = repo.get(row.id)
     assert retried.attempts == 2 and pid_of(retried.worker_id) == b.proc.pid
-    assert f"analysis {row.id}: lease of {row.worker_id} expired, requeued" in b.log.read_text()
+    assert f"analysis {row.id}: requeued from {row.worker_id}" in b.log.read_text()

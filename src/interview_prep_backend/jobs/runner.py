@@ -15,10 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
-import socket
 import time
-import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -30,6 +27,7 @@ from interview_prep_backend.content.bank import BY_ID
 from interview_prep_backend.db.models import Analysis
 from interview_prep_backend.db.repository import TEXT, Repository
 from interview_prep_backend.errors import AnalysisError, ErrorCode
+from interview_prep_backend.jobs.worker_id import new_worker_id
 from interview_prep_backend.pipeline.coach.stage import LlmCoach
 from interview_prep_backend.pipeline.run import (
     FaceAnalyzer,
@@ -43,11 +41,6 @@ log = logging.getLogger(__name__)
 
 PROGRESS_EVERY_S = 0.5
 GONE = "The uploaded file is gone."
-
-
-def new_worker_id() -> str:
-    """Unique per runner: host and pid say where it ran, the suffix tells restarts apart."""
-    return f"{socket.gethostname()[:32]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
 class AnalysisRunner:
