@@ -25,6 +25,7 @@ from interview_prep_backend.db.models import Analysis, utcnow
 from interview_prep_backend.db.repository import COMPLETED, QUEUED, RUNNING, Repository
 from interview_prep_backend.errors import ConfigurationError
 from interview_prep_backend.jobs.lease import LeaseKeeper
+from interview_prep_backend.jobs.local import LocalJobQueue
 from interview_prep_backend.jobs.recovery import recover
 from interview_prep_backend.jobs.runner import AnalysisRunner
 from interview_prep_backend.jobs.worker_id import holder_is_gone, new_worker_id
@@ -115,11 +116,6 @@ def test_only_an_expired_lease_is_requeued_and_the_old_holder_is_refused(db: str
     assert sorted(queue.submitted) == sorted([stale.id, waiting.id])
     assert repo.get(live.id).status == RUNNING and repo.get(live.id).worker_id == "a"
     assert repo.get(stale.id).status == QUEUED and repo.get(stale.id).worker_id is None
-
-    # The periodic sweep takes back expired leases only and leaves queued rows alone.
-    queue = Queue()
-    assert recover(repo, queue, 2, 60, resubmit_queued=False) == (0, 0)
-    assert queue.submitted == []
 
     # A new holder claims it; the old one's writes are refused from then on.
     assert repo.claim(stale.id, "b").attempts == 2
@@ -241,3 +237,19 @@ def test_a_dead_local_holder_is_taken_back_at_once_a_live_one_never(db: str) -> 
     assert recover(repo, queue, max_attempts=2, lease_s=60) == (1, 0)
     assert queue.submitted == [rows[dead]]
     engine.dispose()
+
+
+def test_the_queue_holds_each_waiting_id_once() -> None:
+    """Sweeps resubmit every queued row every few beats: no copies pile up."""
+    gate, ran = threading.Event(), []
+
+    def run(analysis_id: str) -> None:
+        gate.wait(10)
+        ran.append(analysis_id)
+
+    queue = LocalJobQueue(run, 1)
+    for analysis_id in ["busy", "x", "x", "y", "x", "y"]:
+        queue.submit(analysis_id)
+    gate.set()
+    queue._pool.shutdown(wait=True)
+    assert ran == ["busy", "x", "y"]

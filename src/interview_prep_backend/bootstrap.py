@@ -193,15 +193,9 @@ def _warm(services: Services) -> None:
         services.model_error = str(exc)
 
 
-def recover_jobs(services: Services, *, resubmit_queued: bool) -> tuple[int, int]:
+def recover_jobs(services: Services) -> tuple[int, int]:
     s = services.settings
-    return recover(
-        services.repo,
-        services.queue,
-        s.job_max_attempts,
-        s.job_lease_s,
-        resubmit_queued=resubmit_queued,
-    )
+    return recover(services.repo, services.queue, s.job_max_attempts, s.job_lease_s)
 
 
 def start(services: Services) -> None:
@@ -220,9 +214,9 @@ def start(services: Services) -> None:
         services.repo,
         services.runner.worker_id,
         s.job_heartbeat_s,
-        sweep=lambda: recover_jobs(services, resubmit_queued=False),
+        sweep=lambda: recover_jobs(services),
     ).start()
-    resumed, failed = recover_jobs(services, resubmit_queued=True)
+    resumed, failed = recover_jobs(services)
     if resumed or failed:
         log.warning("start-up: resumed %d unfinished analyses, gave up %d", resumed, failed)
 

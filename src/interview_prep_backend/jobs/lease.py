@@ -1,9 +1,10 @@
 """Keep this process's leases alive, and take back leases others let expire.
 
 One daemon thread per runner: every `heartbeat_s` it renews all leases the runner holds
-(one UPDATE, however many jobs run), and every second beat it runs `sweep` (recovery of
-expired leases: one SELECT of the unfinished rows), so a crashed process's work is taken
-back by any live one within a lease and two beats, without waiting for a restart.
+(one UPDATE, however many jobs run), and every second beat it runs `sweep` (recovery:
+one SELECT of the unfinished rows; expired leases requeued, queued rows resubmitted), so
+a crashed or stopped process's work is taken up by any live one within a lease and two
+beats, without waiting for a restart.
 
 It is a daemon thread and outlives the API's shutdown on purpose: an analysis still
 running when the server stops is finished by its pool thread (the interpreter joins

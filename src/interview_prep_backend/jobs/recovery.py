@@ -5,9 +5,10 @@ A running analysis is requeued only once its lease expired: its holder has not r
 machine (`worker_id.holder_is_gone`), so a restarted server resumes its own cut-off
 work without waiting a lease. A live holder renews every `heartbeat_s` (well under the
 lease), so a second API process starting, or the periodic sweep of a live one, leaves it
-alone. Queued analyses are resubmitted at start-up: they may have sat in the in-memory
-queue of a process that died, and a duplicate submission is harmless because claiming
-is one conditional UPDATE that only one runner wins.
+alone. Queued analyses are resubmitted too: they may have sat in the in-memory queue of
+a process that stopped, and a duplicate submission is harmless because claiming is one
+conditional UPDATE that only one runner wins (a live process's backlog is thereby
+shared with idle ones).
 
 An analysis whose lease expired after `max_attempts` claims is failed with
 `interrupted`, whatever its kind: a typed answer is retried (or given up) as a typed
@@ -33,17 +34,14 @@ def recover(
     queue: JobQueue,
     max_attempts: int,
     lease_s: float,
-    *,
-    resubmit_queued: bool = True,
 ) -> tuple[int, int]:
-    """Requeue expired leases (and resubmit queued rows); returns (resumed, failed)."""
+    """Resubmit queued rows, requeue expired leases; returns (resumed, failed)."""
     cutoff = utcnow() - timedelta(seconds=lease_s)
     resumed = failed = 0
     for row in repo.unfinished():
         if row.status == QUEUED:
-            if resubmit_queued:
-                queue.submit(row.id)
-                resumed += 1
+            queue.submit(row.id)
+            resumed += 1
             continue
         gone = holder_is_gone(row.worker_id)
         if row.heartbeat_at is not None and row.heartbeat_at >= cutoff and not gone:
