@@ -11,6 +11,10 @@ running when the server stops is finished by its pool thread (the interpreter jo
 it at exit), and its lease must stay renewed meanwhile. `stop()` ends the thread once
 the runner holds no lease any more.
 
+The lease must be far longer than the longest stall of this thread: on a 2-core machine
+at load 9, a server loading its models while claiming its first job went over 6 s
+without a beat (the default lease is 60 s, beats every 15 s).
+
 Rejected: renewing from the progress callback; a stage can run for minutes without
 reporting progress (Whisper on a long recording), and typed answers have none.
 """
