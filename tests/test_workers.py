@@ -58,7 +58,7 @@ class Cluster:
             "LLM_TIMEOUT_S": "120",
         }
         subprocess.run(
-            [*CLI, "migrate"], env={**os.environ, "DATA_DIR": str(data)}, check=True, timeout=60
+            [*CLI, "migrate"], env={**os.environ, "DATA_DIR": str(data)}, check=True, timeout=300
         )
         self.a = Server(data, model_dir, serve_args=("--no-migrate",), **env)
         self.b = Server(data, model_dir, serve_args=("--no-migrate",), **env)
@@ -86,8 +86,8 @@ def cluster(
         # background and only the recordings wait for it.
         c.a.start(wait=False)
         c.b.start(wait=False)
-        c.a.wait_ready(120, "/health")
-        c.b.wait_ready(120, "/health")
+        c.a.wait_ready(300, "/health")
+        c.b.wait_ready(300, "/health")
         yield c
     finally:
         c.a.stop()
@@ -171,7 +171,7 @@ def test_two_servers_run_every_analysis_once_through_a_restart(
 
     # Restart B while A works: B's start-up recovery must leave A's live leases alone.
     b.stop()
-    b.start(wait=False).wait_ready(120, "/health")
+    b.start(wait=False).wait_ready(300, "/health")
     restarted = time.monotonic()
     recordings.append(analyze_recording(b.url, recording))
     ids += recordings[1:] + typed_answers([b.url, a.url])
