@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from interview_prep_backend.api.app import model_loader
+from interview_prep_backend.bootstrap import model_loader
 from interview_prep_backend.evaluation import (
     match_fillers,
     read_vtt,
@@ -21,7 +21,9 @@ from interview_prep_backend.evaluation import (
 )
 from interview_prep_backend.pipeline.language import ENGLISH
 from interview_prep_backend.pipeline.media import decode_audio
+from interview_prep_backend.pipeline.ports import SpeechInput
 from interview_prep_backend.pipeline.speech.analyze import analyze_speech
+from interview_prep_backend.pipeline.speech.whisper import WhisperTranscriber
 from interview_prep_backend.settings import get_settings
 
 MEDIA = {".wav", ".mp3", ".m4a", ".ogg", ".flac", ".webm", ".mp4", ".mov", ".mkv"}
@@ -32,19 +34,19 @@ def main() -> None:
     parser.add_argument("folders", nargs="+", type=Path)
     args = parser.parse_args()
     settings = get_settings()
-    model = model_loader(settings)()
+    transcriber = WhisperTranscriber(
+        model_loader(settings),
+        batch_size=settings.whisper_batch_size,
+        beam_size=settings.whisper_beam_size,
+    )
     hesitations = set(ENGLISH.fillers.hesitations.values())
     errors = ref_words = tp = found = expected = 0
     for path in sorted(p for f in args.folders for p in f.rglob("*") if p.suffix in MEDIA):
         txt, vtt = path.with_suffix(".txt"), path.with_suffix(".vtt")
         if not txt.exists() and not vtt.exists():
             continue
-        speech = analyze_speech(
-            decode_audio(path, settings.max_media_seconds),
-            model,
-            batch_size=settings.whisper_batch_size,
-            beam_size=settings.whisper_beam_size,
-        )
+        audio = decode_audio(path, settings.max_media_seconds)
+        speech = analyze_speech(SpeechInput(audio, audio.size / 16_000), transcriber)
         marks = read_vtt(vtt) if vtt.exists() else []
         reference = txt.read_text() if txt.exists() else " ".join(m.text for m in marks)
         wer = word_error_rate(reference, speech.transcript.text)

@@ -26,7 +26,7 @@ WARMUP_CLIP = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "astr
 
 
 def one_run(path: Path) -> dict[str, float]:
-    from interview_prep_backend.api.app import build_pipeline
+    from interview_prep_backend.bootstrap import build_pipeline
     from interview_prep_backend.pipeline.run import Asked
     from interview_prep_backend.pipeline.speech.prosody import _get_detector
     from interview_prep_backend.settings import get_settings
@@ -97,7 +97,7 @@ def decode_only(path: Path) -> dict[str, float]:
 
 
 def speech_only(path: Path) -> dict[str, float]:
-    from interview_prep_backend.api.app import model_loader
+    from interview_prep_backend.bootstrap import model_loader
     from interview_prep_backend.pipeline.media import decode_audio, probe
     from interview_prep_backend.pipeline.ports import SpeechInput
     from interview_prep_backend.pipeline.speech.analyze import analyze_speech

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import subprocess
 import sys
+import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
@@ -50,3 +53,69 @@ class LlamaServer:
             self.proc.wait(15)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+
+
+class HeldLlm:
+    """An OpenAI-compatible endpoint on loopback that holds chosen requests.
+
+    A request whose body contains a word passed to `hold` waits until that word is
+    released (`release`), so a test can keep an analysis in its coaching stage, running
+    and holding its lease, for as long as it needs; every other request is answered at
+    once with a valid, empty coaching reply. `seen(word)` counts the held word's requests.
+    """
+
+    def __init__(self) -> None:
+        self._held: dict[str, threading.Event] = {}
+        self._seen: dict[str, int] = {}
+        self._lock = threading.Lock()
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                body = self.rfile.read(int(self.headers.get("content-length") or 0))
+                outer._wait_for(body.decode("utf-8", "replace"))
+                reply = json.dumps(
+                    {"id": "held", "object": "chat.completion", "created": 0, "model": "held",
+                     "choices": [{"index": 0, "finish_reason": "stop", "message": {
+                         "role": "assistant", "content": '{"summary": "Held reply."}'}}]}
+                ).encode()  # fmt: skip
+                try:
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(reply)))
+                    self.end_headers()
+                    self.wfile.write(reply)
+                except OSError:  # the asking process was killed meanwhile
+                    pass
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self.base_url = f"http://127.0.0.1:{self._server.server_address[1]}/v1"
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+
+    def _wait_for(self, body: str) -> None:
+        with self._lock:
+            held = [(w, e) for w, e in self._held.items() if w in body]
+            for word, _ in held:
+                self._seen[word] = self._seen.get(word, 0) + 1
+        for _, event in held:
+            event.wait(120)
+
+    def hold(self, word: str) -> None:
+        with self._lock:
+            self._held[word] = threading.Event()
+
+    def release(self, word: str) -> None:
+        self._held[word].set()
+
+    def seen(self, word: str) -> int:
+        with self._lock:
+            return self._seen.get(word, 0)
+
+    def stop(self) -> None:
+        for event in self._held.values():
+            event.set()
+        self._server.shutdown()

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import httpx
 
+CLI = (sys.executable, "-m", "interview_prep_backend.cli")
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -20,7 +22,10 @@ def free_port() -> int:
 
 
 class Server:
-    def __init__(self, data_dir: Path, model_dir: Path, **env: str) -> None:
+    def __init__(
+        self, data_dir: Path, model_dir: Path, serve_args: tuple[str, ...] = (), **env: str
+    ) -> None:
+        self.serve_args = serve_args
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {
@@ -37,19 +42,23 @@ class Server:
         """Start the server; with `wait`, return once /ready says the models are loaded."""
         self.log.parent.mkdir(parents=True, exist_ok=True)
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "interview_prep_backend.cli", "serve", "--port", str(self.port)],
+            [*CLI, "serve", "--port", str(self.port), *self.serve_args],
             env=self.env,
             stdout=self.log.open("ab"),
             stderr=subprocess.STDOUT,
         )
-        if not wait:
-            return self
+        return self.wait_ready(timeout) if wait else self
+
+    def wait_ready(self, timeout: float = 60.0, path: str = "/ready") -> Server:
+        """Return once `path` answers 200: /ready once the models are loaded, /health
+        once start-up (migrations, recovery) is done."""
+        assert self.proc is not None
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"server exited: {self.log.read_text()[-2000:]}")
             try:
-                if httpx.get(f"{self.url}/ready", timeout=1).status_code == 200:
+                if httpx.get(f"{self.url}{path}", timeout=1).status_code == 200:
                     return self
             except httpx.HTTPError:
                 pass

@@ -19,7 +19,7 @@ from botocore.stub import ANY, Stubber
 
 from interview_prep_backend.adapters.aws.rekognition import RekognitionFaceObserver
 from interview_prep_backend.adapters.aws.transcribe import AwsTranscriber, s3_location
-from interview_prep_backend.api.app import ConfigurationError, build_aws_adapters, build_storage
+from interview_prep_backend.bootstrap import ConfigurationError, build_aws_adapters, build_storage
 from interview_prep_backend.errors import AnalysisError, ErrorCode
 from interview_prep_backend.pipeline.language import ENGLISH
 from interview_prep_backend.pipeline.media import decode_audio

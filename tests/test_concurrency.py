@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from interview_prep_backend.api.app import build_pipeline
+from interview_prep_backend.bootstrap import build_pipeline
 from interview_prep_backend.pipeline.content import text
 from interview_prep_backend.pipeline.run import Asked
 from interview_prep_backend.settings import Settings

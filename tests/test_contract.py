@@ -198,8 +198,8 @@ def test_a_stored_version_1_result_reads_as_the_current_model(api: TestClient) -
     repo = api.app.state.services.repo  # type: ignore[attr-defined]
     row = repo.create_analysis(None, "Q?", None, "typed")
     v1 = json.loads((FIXTURES / "result_v1.json").read_text())
-    repo.start(row.id)
-    repo.complete(row.id, v1)
+    repo.claim(row.id, "w")
+    repo.complete(row.id, "w", v1)
     r = api.get(f"/api/v1/analyses/{row.id}")
     assert r.status_code == 200, r.text
     result = r.json()["result"]

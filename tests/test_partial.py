@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from interview_prep_backend.api.app import build_pipeline, build_services
+from interview_prep_backend.bootstrap import build_pipeline, build_services
 from interview_prep_backend.db.repository import RUNNING
 from interview_prep_backend.jobs.runner import AnalysisRunner
 from interview_prep_backend.pipeline.ports import ObserveFn
@@ -51,8 +51,8 @@ def test_partial_result_is_stored_while_running(settings: Settings, tmp_path: Pa
     gate = threading.Event()
     original = svc.repo.set_partial
 
-    def capture(analysis_id: str, partial: dict) -> None:
-        original(analysis_id, partial)
+    def capture(analysis_id: str, worker_id: str, partial: dict) -> None:
+        original(analysis_id, worker_id, partial)
         stored = svc.repo.get(analysis_id)
         seen.append((stored.status, json.loads(stored.result_json)))
         gate.set()

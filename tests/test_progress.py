@@ -51,15 +51,15 @@ def test_status_carries_estimate_and_custom_question_filter(client: TestClient) 
     repo = client.app.state.services.repo  # type: ignore[attr-defined]
     key = "uploads/video/00000000-0000-4000-8000-00000000000{}.webm"
     done = repo.create_analysis(key.format(1), "Why us?")
-    repo.start(done.id)
-    repo.set_media_duration(done.id, 20.0)
+    repo.claim(done.id, "w")
+    repo.set_media_duration(done.id, "w", 20.0)
     # Any valid result will do: only its processing time and the media length count.
     result = analyze_typed("I led the team and we shipped.", question="Why us?")
-    repo.complete(done.id, {**result, "processing_time_ms": 10_000})
+    repo.complete(done.id, "w", {**result, "processing_time_ms": 10_000})
     running = repo.create_analysis(key.format(2), "Why us?")
-    repo.start(running.id)
-    repo.set_media_duration(running.id, 40.0)
-    repo.set_progress(running.id, "transcribe", 0.2)
+    repo.claim(running.id, "w")
+    repo.set_media_duration(running.id, "w", 40.0)
+    repo.set_progress(running.id, "w", "transcribe", 0.2)
 
     body = client.get(f"/api/v1/analyses/{running.id}").json()
     assert body["stage"] == "transcribe" and body["progress_pct"] == 20.0

@@ -10,9 +10,11 @@ import httpx
 import numpy as np
 import pytest
 
-from interview_prep_backend.db.engine import make_engine, make_sessionmaker, migrate
+from interview_prep_backend.db.engine import make_engine, make_sessionmaker
+from interview_prep_backend.db.migrate import migrate
+from interview_prep_backend.db.models import utcnow
 from interview_prep_backend.db.repository import RUNNING, Repository
-from interview_prep_backend.jobs.runner import recover
+from interview_prep_backend.jobs.recovery import recover
 from interview_prep_backend.pipeline.media import decode_audio
 from tests.conftest import FIXTURES
 from tests.server import Server
@@ -82,9 +84,9 @@ def test_analysis_out_of_tries_is_marked_failed(tmp_path: Path) -> None:
     repo = Repository(make_sessionmaker(engine))
     row = repo.create_analysis("uploads/audio/x.wav", None)
     for _ in range(2):
-        repo.start(row.id)
-        repo.requeue(row.id)
-    repo.start(row.id)  # a third start that was cut off: still "running"
+        repo.claim(row.id, "w")
+        repo.requeue_expired(row.id, utcnow())  # lease given up at once
+    repo.claim(row.id, "w")  # a third claim that was cut off: still "running"
     assert repo.get(row.id).status == RUNNING
 
     submitted: list[str] = []
@@ -96,7 +98,8 @@ def test_analysis_out_of_tries_is_marked_failed(tmp_path: Path) -> None:
         def shutdown(self) -> None:
             pass
 
-    assert recover(repo, Queue(), max_attempts=2) == (0, 1)
+    time.sleep(0.01)
+    assert recover(repo, Queue(), max_attempts=2, lease_s=0) == (0, 1)
     failed = repo.get(row.id)
     assert failed.status == "failed" and failed.error_code == "interrupted"
     assert submitted == []

@@ -11,7 +11,8 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from interview_prep_backend.api.app import ConfigurationError, build_storage, create_app
+from interview_prep_backend.api.app import create_app
+from interview_prep_backend.bootstrap import ConfigurationError, build_storage
 from interview_prep_backend.settings import Settings
 from tests.conftest import FIXTURES
 from tests.seaweed import BUCKET, Seaweed, s3_settings

@@ -1,4 +1,4 @@
-"""Command line: `interview-prep serve` and `interview-prep analyze FILE`."""
+"""Command line: `interview-prep serve`, `migrate`, `analyze FILE` and `s3-cors`."""
 
 from __future__ import annotations
 
@@ -24,7 +24,22 @@ def _serve(args: argparse.Namespace) -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
-    uvicorn.run(create_app(), host=args.host, port=args.port, log_level="info")
+    app = create_app(run_migrations=not args.no_migrate)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    return 0
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    from interview_prep_backend.db.engine import make_engine
+    from interview_prep_backend.db.migrate import migrate, schema_revision
+
+    engine = make_engine(get_settings().resolved_database_url)
+    try:
+        before, head = schema_revision(engine)
+        migrate(engine)
+    finally:
+        engine.dispose()
+    print(f"database schema: {before or 'empty'} -> {head}")
     return 0
 
 
@@ -32,7 +47,7 @@ def _analyze(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from interview_prep_backend.api.app import build_pipeline
+    from interview_prep_backend.bootstrap import build_pipeline
     from interview_prep_backend.pipeline.content.bank import BY_ID
     from interview_prep_backend.pipeline.events import Events
     from interview_prep_backend.pipeline.run import Asked
@@ -103,15 +118,15 @@ def _finish(result: AnalysisResult, args: argparse.Namespace) -> int:
 
 
 def _s3_cors(args: argparse.Namespace) -> int:
-    from interview_prep_backend.adapters.storage.s3 import S3Storage
-    from interview_prep_backend.api.app import build_storage
+    from interview_prep_backend.bootstrap import build_storage
 
-    storage = build_storage(get_settings())
-    if not isinstance(storage, S3Storage):
+    settings = get_settings()
+    storage = build_storage(settings)
+    if not storage.capabilities.cross_origin:
         print("STORAGE_BACKEND is not s3: nothing to configure", file=sys.stderr)
         return 2
     storage.apply_cors(args.origin)
-    print(f"CORS on bucket {storage.bucket} now allows {', '.join(args.origin)}")
+    print(f"CORS on bucket {settings.aws_s3_bucket} now allows {', '.join(args.origin)}")
     return 0
 
 
@@ -122,7 +137,14 @@ def main(argv: list[str] | None = None) -> int:
     serve = sub.add_parser("serve", help="run the web API")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument(
+        "--no-migrate",
+        action="store_true",
+        help="do not migrate the database (several processes: run `migrate` once instead)",
+    )
     serve.set_defaults(func=_serve)
+    migrate = sub.add_parser("migrate", help="bring the database schema up to date")
+    migrate.set_defaults(func=_migrate)
     analyze = sub.add_parser("analyze", help="analyze a recording or a typed answer")
     analyze.add_argument("file", nargs="?", help="a recording (audio or video)")
     analyze.add_argument("--text", metavar="FILE", help="a typed answer instead of a recording")

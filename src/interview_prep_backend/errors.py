@@ -43,3 +43,7 @@ class AnalysisError(Exception):
         super().__init__(message)
         self.code = code
         self.message = message
+
+
+class ConfigurationError(RuntimeError):
+    """Settings (or a database) that cannot work; start-up stops with this message."""

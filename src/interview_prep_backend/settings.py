@@ -79,6 +79,10 @@ class Settings(BaseSettings):
     # Jobs.
     job_concurrency: int = 1
     job_max_attempts: int = 2
+    # A running job's lease: renewed every heartbeat, taken back by another process only
+    # when not renewed for the whole lease (a few missed beats, never a slow stage).
+    job_lease_s: float = Field(default=60.0, gt=0)
+    job_heartbeat_s: float = Field(default=15.0, gt=0)
     analyze_wait_timeout_s: float = 600.0
 
     # Kept from the original service; used by the cloud adapters.

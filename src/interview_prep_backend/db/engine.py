@@ -1,4 +1,4 @@
-"""Engine creation and migrations run at start-up.
+"""Engine creation (migrations: `db/migrate.py`).
 
 SQLite is opened in WAL mode with a busy timeout: the API threads read while a job thread
 writes progress, and WAL lets them do so without "database is locked" errors.
@@ -8,12 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import sessionmaker
-
-MIGRATIONS = Path(__file__).with_name("migrations")
 
 
 def make_engine(url: str) -> Engine:
@@ -33,14 +29,6 @@ def make_engine(url: str) -> Engine:
 
         return engine
     return create_engine(url, pool_pre_ping=True)
-
-
-def migrate(engine: Engine) -> None:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker:

@@ -54,6 +54,8 @@ class Analysis(Base):
     question: Mapped[str | None] = mapped_column(Text, nullable=True)
     question_id: Mapped[str | None] = mapped_column(String(64), index=True, nullable=True)
     answer_text: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # "recording" or "text": what a claim (or a retry after a crash) must run.
+    kind: Mapped[str] = mapped_column(String(16), default="recording", server_default="recording")
     status: Mapped[str] = mapped_column(String(16), index=True)  # queued/running/completed/failed
     stage: Mapped[str | None] = mapped_column(String(32), nullable=True)
     progress: Mapped[float] = mapped_column(Float, default=0.0)
@@ -67,3 +69,6 @@ class Analysis(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # The lease of a running job: who holds it and when they last said they still do.
+    worker_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    heartbeat_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

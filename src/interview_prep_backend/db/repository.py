@@ -6,18 +6,27 @@ out live ORM objects across calls: functions return detached rows or plain value
 
 from __future__ import annotations
 
-import json
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from interview_prep_backend.db.job_states import (
+    COMPLETED,
+    FAILED,
+    QUEUED,
+    RECORDING,
+    RUNNING,
+    TEXT,
+    JobStates,
+)
 from interview_prep_backend.db.models import Analysis, Upload, utcnow
 
-QUEUED, RUNNING, COMPLETED, FAILED = "queued", "running", "completed", "failed"
+__all__ = [
+    "COMPLETED", "FAILED", "QUEUED", "RECORDING", "RUNNING", "TEXT", "Page", "Repository"
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -26,7 +35,9 @@ class Page:
     total: int
 
 
-class Repository:
+class Repository(JobStates):
+    """Uploads and analyses; the job transitions come from `JobStates`."""
+
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
 
@@ -77,6 +88,7 @@ class Repository:
             question=question,
             question_id=question_id,
             answer_text=answer_text,
+            kind=RECORDING if answer_text is None else TEXT,
             status=QUEUED,
             progress=0.0,
             attempts=0,
@@ -115,34 +127,6 @@ class Repository:
         with self._sessions() as s:
             return s.scalar(select(func.count()).where(Analysis.file_key == file_key)) or 0
 
-    def start(self, analysis_id: str) -> Analysis | None:
-        """Move a queued analysis to running; None if it is gone or not queued."""
-        with self._sessions.begin() as s:
-            row = s.get(Analysis, analysis_id)
-            if row is None or row.status != QUEUED:
-                return None
-            row.status, row.stage, row.progress = RUNNING, "media", 0.0
-            row.result_json = None  # a partial result of a cut-off earlier try
-            row.attempts += 1
-            row.started_at = utcnow()
-            return row
-
-    def set_progress(self, analysis_id: str, stage: str, progress: float) -> None:
-        with self._sessions.begin() as s:
-            s.execute(
-                update(Analysis)
-                .where(Analysis.id == analysis_id, Analysis.status == RUNNING)
-                .values(stage=stage, progress=round(progress, 4))
-            )
-
-    def set_media_duration(self, analysis_id: str, seconds: float) -> None:
-        with self._sessions.begin() as s:
-            s.execute(
-                update(Analysis)
-                .where(Analysis.id == analysis_id)
-                .values(media_duration_s=round(seconds, 3))
-            )
-
     def recent_speeds(self, limit: int = 20) -> list[float]:
         """Seconds of processing per second of media, for the last completed recordings."""
         with self._sessions() as s:
@@ -158,60 +142,9 @@ class Repository:
             ).all()
         return [ms / 1000 / d for ms, d in rows]
 
-    def set_partial(self, analysis_id: str, partial: dict[str, Any]) -> None:
-        """Store what is known so far; readers see it while the analysis runs."""
-        with self._sessions.begin() as s:
-            s.execute(
-                update(Analysis)
-                .where(Analysis.id == analysis_id, Analysis.status == RUNNING)
-                .values(result_json=json.dumps(partial))
-            )
-
-    def complete(self, analysis_id: str, result: dict[str, Any]) -> None:
-        with self._sessions.begin() as s:
-            s.execute(
-                update(Analysis)
-                .where(Analysis.id == analysis_id)
-                .values(
-                    status=COMPLETED,
-                    stage=None,
-                    progress=1.0,
-                    result_json=json.dumps(result),
-                    processing_time_ms=result.get("processing_time_ms"),
-                    finished_at=utcnow(),
-                )
-            )
-
-    def fail(self, analysis_id: str, code: str, message: str) -> None:
-        with self._sessions.begin() as s:
-            s.execute(
-                update(Analysis)
-                .where(Analysis.id == analysis_id)
-                .values(status=FAILED, error_code=code, error_message=message, finished_at=utcnow())
-            )
-
     def delete(self, analysis_id: str) -> Analysis | None:
         with self._sessions.begin() as s:
             row = s.get(Analysis, analysis_id)
             if row is not None:
                 s.delete(row)
             return row
-
-    def unfinished(self) -> list[Analysis]:
-        """Analyses a previous process left queued or running, oldest first."""
-        with self._sessions() as s:
-            return list(
-                s.scalars(
-                    select(Analysis)
-                    .where(Analysis.status.in_([QUEUED, RUNNING]))
-                    .order_by(Analysis.created_at)
-                ).all()
-            )
-
-    def requeue(self, analysis_id: str) -> None:
-        with self._sessions.begin() as s:
-            s.execute(
-                update(Analysis)
-                .where(Analysis.id == analysis_id)
-                .values(status=QUEUED, stage=None, progress=0.0, result_json=None)
-            )

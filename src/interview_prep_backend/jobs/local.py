@@ -2,11 +2,16 @@
 
 On 2 cores one analysis at a time is fastest overall: Whisper already uses both cores, and
 two analyses side by side would each take twice as long and hold two sets of buffers.
+
+An id already waiting here is not queued twice: the recovery sweep resubmits every queued
+analysis of the database (some may have been waiting in a process that stopped), and
+without this each sweep would add another copy of this process's own backlog.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
@@ -19,11 +24,19 @@ class LocalJobQueue:
         self._pool = ThreadPoolExecutor(
             max_workers=max(1, concurrency), thread_name_prefix="analysis"
         )
+        self._waiting: set[str] = set()
+        self._lock = threading.Lock()
 
     def submit(self, analysis_id: str) -> None:
+        with self._lock:
+            if analysis_id in self._waiting:
+                return
+            self._waiting.add(analysis_id)
         self._pool.submit(self._safe_run, analysis_id)
 
     def _safe_run(self, analysis_id: str) -> None:
+        with self._lock:
+            self._waiting.discard(analysis_id)
         try:
             self._run(analysis_id)
         except Exception:  # the runner records failures; this only guards the pool

@@ -16,22 +16,31 @@ import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode
 
 from interview_prep_backend.adapters.storage import signing
-from interview_prep_backend.adapters.storage.base import StorageError, UploadTarget
+from interview_prep_backend.adapters.storage.base import (
+    AlreadyUploaded,
+    Capabilities,
+    StorageError,
+    UploadTarget,
+    UploadTooLarge,
+)
 from interview_prep_backend.adapters.storage.keys import is_valid_key
 
-
-class UploadTooLarge(Exception):
-    pass
-
-
-class AlreadyUploaded(Exception):
-    pass
+__all__ = ["AlreadyUploaded", "LocalStorage", "UploadTooLarge"]
 
 
 class LocalStorage:
+    capabilities = Capabilities(
+        serves_uploads=True,
+        sweeps_partials=True,
+        needs_declared_size=False,  # the PUT route counts bytes against the signed cap
+        aws_objects=False,
+        cross_origin=False,
+    )
+
     def __init__(self, root: Path, secret: bytes) -> None:
         self.root = root
         self._secret = secret
@@ -159,3 +168,9 @@ class LocalStorage:
             probe.unlink()
         except OSError as exc:
             raise StorageError(f"media folder {self.root} is not writable: {exc}") from exc
+
+    def aws_object_store(self) -> tuple[Any, str]:
+        raise NotImplementedError("local storage holds no S3 objects")
+
+    def apply_cors(self, origins: list[str], max_age_s: int = 3600) -> None:
+        raise NotImplementedError("local storage is served from the page's own origin")

@@ -19,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,7 @@ import boto3
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
-from interview_prep_backend.adapters.storage.base import StorageError, UploadTarget
+from interview_prep_backend.adapters.storage.base import Capabilities, StorageError, UploadTarget
 from interview_prep_backend.adapters.storage.keys import is_valid_key
 
 
@@ -49,6 +49,14 @@ class S3Storage:
     ) -> None:
         self.bucket = bucket
         self.upload_method = upload_method
+        self.capabilities = Capabilities(
+            serves_uploads=False,
+            sweeps_partials=False,  # S3 keeps no partial object of a cut-off PUT
+            # A presigned POST's content-length-range caps any upload; a PUT only a sized one.
+            needs_declared_size=upload_method == "put",
+            aws_objects=True,
+            cross_origin=True,
+        )
         self.client = client or boto3.client(
             "s3",
             region_name=region,
@@ -146,6 +154,18 @@ class S3Storage:
             self.client.head_bucket(Bucket=self.bucket)
         except (ClientError, BotoCoreError) as exc:
             raise StorageError(f"bucket {self.bucket!r} is not reachable: {exc}") from exc
+
+    def aws_object_store(self) -> tuple[Any, str]:
+        return self.client, self.bucket
+
+    def verify(self, key: str, content_type: str, max_bytes: int, expires: int, sig: str) -> bool:
+        raise NotImplementedError("uploads go straight to S3")
+
+    async def receive(self, key: str, body: AsyncIterator[bytes], max_bytes: int) -> int:
+        raise NotImplementedError("uploads go straight to S3")
+
+    def sweep_partials(self, idle_s: float = 120.0) -> int:
+        raise NotImplementedError("S3 keeps no partial uploads")
 
     def apply_cors(self, origins: list[str], max_age_s: int = 3600) -> None:
         """Let the web page's origin PUT/POST uploads and GET recordings directly."""

@@ -25,11 +25,10 @@ from interview_prep_backend.api.schemas import (
     errors,
 )
 from interview_prep_backend.db.models import Analysis
-from interview_prep_backend.db.repository import COMPLETED, FAILED, QUEUED, RUNNING
+from interview_prep_backend.db.repository import COMPLETED, FAILED, QUEUED, RUNNING, TEXT
 from interview_prep_backend.errors import AnalysisError, ErrorCode
 from interview_prep_backend.jobs.estimate import ProgressEstimate, estimate
 from interview_prep_backend.pipeline.content.bank import BY_ID, Question
-from interview_prep_backend.pipeline.run import Asked
 from interview_prep_backend.pipeline.schema import AnalysisResult
 from interview_prep_backend.pipeline.schema_upgrade import read_result
 
@@ -61,7 +60,7 @@ def _status(row: Analysis, with_result: bool) -> AnalysisStatus:
         file_key=row.file_key,
         question=row.question,
         question_id=row.question_id,
-        answer_type="text" if row.answer_text is not None else "recording",
+        answer_type="text" if row.kind == TEXT else "recording",
         status=row.status,  # type: ignore[arg-type]
         stage=row.stage,
         progress_pct=round(row.progress * 100, 1),
@@ -127,7 +126,7 @@ async def analyze(body: AnalyzeRequest, request: Request, svc: ServicesDep) -> A
     if bank_question is not None:
         question = bank_question.text
     if body.text is not None:
-        return await _analyze_text(body.text, question, bank_question, svc)
+        return await _analyze_text(body.text, question, bank_question, request, svc)
     if not keys.is_valid_key(body.file_key):
         raise ApiError(422, "invalid_file_key", "This is not a key issued by upload-url.")
     upload = await asyncio.to_thread(svc.repo.get_upload, body.file_key)
@@ -149,9 +148,17 @@ async def analyze(body: AnalyzeRequest, request: Request, svc: ServicesDep) -> A
     return await run_and_answer(row, request, svc, wait=body.wait)
 
 
-async def run_and_answer(row: Analysis, request: Request, svc: ServicesDep, *, wait: bool) -> Any:
-    """Queue the analysis; answer with its result (waiting, as the original did) or 202."""
-    svc.queue.submit(row.id)
+async def run_and_answer(
+    row: Analysis, request: Request, svc: ServicesDep, *, wait: bool, inline: bool = False
+) -> Any:
+    """Queue the analysis (or, `inline`, run it in this request); answer with its result
+    (waiting, as the original did) or 202."""
+    if inline:
+        # Claimed like any job; if another process's recovery claimed it first, the
+        # wait below picks up that runner's result.
+        await asyncio.to_thread(svc.runner.run, row.id)
+    else:
+        svc.queue.submit(row.id)
     status_url = str(request.url_for("get_analysis", analysis_id=row.id))
     accepted = AnalysisAccepted(
         analysis_id=row.id, file_key=row.file_key, status=row.status, status_url=status_url
@@ -160,7 +167,6 @@ async def run_and_answer(row: Analysis, request: Request, svc: ServicesDep, *, w
         return JSONResponse(accepted.model_dump(), status_code=202)
     deadline = time.monotonic() + svc.settings.analyze_wait_timeout_s
     while time.monotonic() < deadline:
-        await asyncio.sleep(POLL_S)
         current = await asyncio.to_thread(svc.repo.get, row.id)
         if current is None:
             raise ApiError(404, "analysis_deleted", "The analysis was deleted while running.")
@@ -168,13 +174,19 @@ async def run_and_answer(row: Analysis, request: Request, svc: ServicesDep, *, w
             return read_result(json.loads(current.result_json or "{}"))
         if current.status == FAILED:
             return _failure_response(current)
+        await asyncio.sleep(POLL_S)
     # Still running: hand over the status URL rather than hold the connection forever.
     return JSONResponse(accepted.model_dump(), status_code=202)
 
 
 async def _analyze_text(
-    text: str, question: str | None, bank_question: Question | None, svc: ServicesDep
-) -> AnalysisResult:
+    text: str,
+    question: str | None,
+    bank_question: Question | None,
+    request: Request,
+    svc: ServicesDep,
+) -> Any:
+    """A typed answer is answered at once, in this request, not behind queued recordings."""
     if not text.strip():
         raise ApiError(422, "empty_answer", "The typed answer is empty.")
     row = await asyncio.to_thread(
@@ -184,12 +196,7 @@ async def _analyze_text(
         bank_question.id if bank_question else None,
         text,
     )
-    result = await asyncio.to_thread(
-        svc.pipeline.analyze_text, text, Asked(question, bank_question), analysis_id=row.id
-    )
-    await asyncio.to_thread(svc.repo.start, row.id)
-    await asyncio.to_thread(svc.repo.complete, row.id, result.model_dump(mode="json"))
-    return result
+    return await run_and_answer(row, request, svc, wait=True, inline=True)
 
 
 @router.get(

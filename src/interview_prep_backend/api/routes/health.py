@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any, Literal
 
 from fastapi import APIRouter
@@ -61,7 +62,11 @@ def ready(svc: ServicesDep) -> JSONResponse:
     checks: dict[str, dict[str, Any]] = {}
     try:
         svc.storage.check()
-        checks["storage"] = {"ok": True, "backend": svc.settings.storage_backend}
+        checks["storage"] = {
+            "ok": True,
+            "backend": svc.settings.storage_backend,
+            "capabilities": asdict(svc.storage.capabilities),
+        }
     except StorageError as exc:
         checks["storage"] = {"ok": False, "error": str(exc)}
     try:

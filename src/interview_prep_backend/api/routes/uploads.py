@@ -8,11 +8,7 @@ from datetime import UTC, datetime, timedelta
 from fastapi import APIRouter, Query, Request
 
 from interview_prep_backend.adapters.storage import keys
-from interview_prep_backend.adapters.storage.local import (
-    AlreadyUploaded,
-    LocalStorage,
-    UploadTooLarge,
-)
+from interview_prep_backend.adapters.storage.base import AlreadyUploaded, UploadTooLarge
 from interview_prep_backend.api.deps import ServicesDep
 from interview_prep_backend.api.errors import ApiError
 from interview_prep_backend.api.json_body import JsonBodyRoute
@@ -90,9 +86,10 @@ async def put_upload(
     expires: int = Query(...),
     signature: str = Query(..., max_length=128),
 ) -> UploadDone:
-    """Receive the recording (local storage). Only URLs from `upload-url` are accepted."""
+    """Receive the recording (a store that takes uploads through this server). Only
+    URLs from `upload-url` are accepted."""
     storage = svc.storage
-    if not isinstance(storage, LocalStorage):
+    if not storage.capabilities.serves_uploads:
         raise ApiError(404, "not_found", "Uploads go straight to object storage.")
     if not keys.is_valid_key(file_key) or not storage.verify(
         file_key, content_type, max_bytes, expires, signature
