@@ -252,3 +252,12 @@ def test_the_queue_holds_each_waiting_id_once() -> None:
     gate.set()
     queue._pool.shutdown(wait=True)
     assert ran == ["busy", "x", "y"]
+
+
+def test_a_queue_of_no_concurrency_runs_nothing() -> None:
+    """JOB_CONCURRENCY=0: an API-only process leaves its jobs queued in the database."""
+    ran: list[str] = []
+    queue = LocalJobQueue(ran.append, concurrency=0)
+    queue.submit("a")
+    queue.shutdown()
+    assert ran == []

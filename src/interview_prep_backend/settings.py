@@ -77,7 +77,9 @@ class Settings(BaseSettings):
     presence_fps: float = Field(default=3.0, gt=0, le=30)
 
     # Jobs.
-    job_concurrency: int = 1
+    # Analyses this process runs at once; 0 runs none (an API-only process: the jobs
+    # wait in the database for another process sharing it).
+    job_concurrency: int = Field(default=1, ge=0)
     job_max_attempts: int = 2
     # A running job's lease: renewed every heartbeat, taken back by another process only
     # when not renewed for the whole lease (a few missed beats, never a slow stage).

@@ -19,8 +19,12 @@ log = logging.getLogger(__name__)
 
 
 class LocalJobQueue:
+    """`concurrency` 0 runs nothing: submitted jobs stay queued in the database, for
+    another process sharing it (its recovery sweep takes them)."""
+
     def __init__(self, run: Callable[[str], None], concurrency: int = 1) -> None:
         self._run = run
+        self._runs = concurrency > 0
         self._pool = ThreadPoolExecutor(
             max_workers=max(1, concurrency), thread_name_prefix="analysis"
         )
@@ -28,6 +32,8 @@ class LocalJobQueue:
         self._lock = threading.Lock()
 
     def submit(self, analysis_id: str) -> None:
+        if not self._runs:
+            return
         with self._lock:
             if analysis_id in self._waiting:
                 return
