@@ -256,3 +256,12 @@ def test_aws_transcribe_is_asked_in_the_packs_language(xx: LanguagePack) -> None
     items = [{"type": "pronunciation", "start_time": "0.1", "end_time": "0.3",
               "alternatives": [{"content": "blah", "confidence": "0.9"}]}]  # fmt: skip
     assert transcript_from_json({"results": {"items": items}}, 1.0, xx).language == "xx"
+
+
+def test_the_api_takes_an_answers_language(client) -> None:  # type: ignore[no-untyped-def]
+    text = "I led the migration and we cut the build time by forty percent."
+    r = client.post("/api/v1/analyze", json={"text": text, "language": "en"})
+    assert r.status_code == 200, r.text
+    r = client.post("/api/v1/analyze", json={"text": text, "language": "xx"})
+    assert r.status_code == 422 and r.json()["error"]["code"] == "unsupported_language"
+    assert "en" in r.json()["error"]["message"]

@@ -47,6 +47,12 @@ class AnalyzeRequest(BaseModel):
     )
     question: str | None = Field(default=None, max_length=2000)
     question_id: str | None = Field(default=None, max_length=64, description="From /questions.")
+    language: str | None = Field(
+        default=None,
+        max_length=16,
+        description="The answer's language pack (e.g. `en`); default: the question's, else "
+        "English. An unknown one is 422 `unsupported_language`.",
+    )
     wait: bool = Field(default=True, description="Wait for the result, as the original did.")
 
 

@@ -54,6 +54,8 @@ class Analysis(Base):
     question: Mapped[str | None] = mapped_column(Text, nullable=True)
     question_id: Mapped[str | None] = mapped_column(String(64), index=True, nullable=True)
     answer_text: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # The answer's language pack when the client named one; else the question's.
+    language: Mapped[str | None] = mapped_column(String(16), nullable=True)
     # "recording" or "text": what a claim (or a retry after a crash) must run.
     kind: Mapped[str] = mapped_column(String(16), default="recording", server_default="recording")
     status: Mapped[str] = mapped_column(String(16), index=True)  # queued/running/completed/failed

@@ -81,6 +81,7 @@ class Repository(JobStates):
         question: str | None,
         question_id: str | None = None,
         answer_text: str | None = None,
+        language: str | None = None,
     ) -> Analysis:
         row = Analysis(
             id=str(uuid.uuid4()),
@@ -88,6 +89,7 @@ class Repository(JobStates):
             question=question,
             question_id=question_id,
             answer_text=answer_text,
+            language=language,
             kind=RECORDING if answer_text is None else TEXT,
             status=QUEUED,
             progress=0.0,

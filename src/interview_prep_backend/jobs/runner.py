@@ -106,7 +106,7 @@ class AnalysisRunner:
             return
         log.info("analysis %s claimed by %s (attempt %d)", row.id, self.worker_id, row.attempts)
         timings = Timings()  # from the claim: fetching the media is part of the wait
-        asked = Asked(row.question, BY_ID.get(row.question_id or ""))
+        asked = Asked(row.question, BY_ID.get(row.question_id or ""), row.language)
         try:
             if row.kind == TEXT:
                 result = self.pipeline.analyze_text(

@@ -29,6 +29,7 @@ from interview_prep_backend.db.repository import COMPLETED, FAILED, QUEUED, RUNN
 from interview_prep_backend.errors import AnalysisError, ErrorCode
 from interview_prep_backend.jobs.estimate import ProgressEstimate, estimate
 from interview_prep_backend.pipeline.content.bank import BY_ID, Question
+from interview_prep_backend.pipeline.language import available as available_languages
 from interview_prep_backend.pipeline.schema import AnalysisResult
 from interview_prep_backend.pipeline.schema_upgrade import read_result
 
@@ -125,8 +126,15 @@ async def analyze(body: AnalyzeRequest, request: Request, svc: ServicesDep) -> A
     question = (body.question or "").strip() or None
     if bank_question is not None:
         question = bank_question.text
+    if body.language is not None and body.language not in available_languages():
+        known = ", ".join(available_languages())
+        raise ApiError(
+            422,
+            ErrorCode.UNSUPPORTED_LANGUAGE,
+            f"No language pack for {body.language!r}; available: {known}.",
+        )
     if body.text is not None:
-        return await _analyze_text(body.text, question, bank_question, request, svc)
+        return await _analyze_text(body.text, question, bank_question, body.language, request, svc)
     if not keys.is_valid_key(body.file_key):
         raise ApiError(422, "invalid_file_key", "This is not a key issued by upload-url.")
     upload = await asyncio.to_thread(svc.repo.get_upload, body.file_key)
@@ -143,7 +151,7 @@ async def analyze(body: AnalyzeRequest, request: Request, svc: ServicesDep) -> A
             ) from exc
         raise ApiError(413, exc.code, exc.message, file_key=body.file_key) from exc
     row = await asyncio.to_thread(
-        svc.repo.create_analysis, body.file_key, question, body.question_id
+        svc.repo.create_analysis, body.file_key, question, body.question_id, None, body.language
     )
     return await run_and_answer(row, request, svc, wait=body.wait)
 
@@ -183,6 +191,7 @@ async def _analyze_text(
     text: str,
     question: str | None,
     bank_question: Question | None,
+    language: str | None,
     request: Request,
     svc: ServicesDep,
 ) -> Any:
@@ -195,6 +204,7 @@ async def _analyze_text(
         question,
         bank_question.id if bank_question else None,
         text,
+        language,
     )
     return await run_and_answer(row, request, svc, wait=True, inline=True)
 
