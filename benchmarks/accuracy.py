@@ -19,8 +19,8 @@ from interview_prep_backend.evaluation import (
     vtt_fillers,
     word_error_rate,
 )
+from interview_prep_backend.pipeline.audio import decode_audio
 from interview_prep_backend.pipeline.language import ENGLISH
-from interview_prep_backend.pipeline.media import decode_audio
 from interview_prep_backend.pipeline.ports import SpeechInput
 from interview_prep_backend.pipeline.speech.analyze import analyze_speech
 from interview_prep_backend.pipeline.speech.whisper import WhisperTranscriber

@@ -76,7 +76,8 @@ def decode_only(path: Path) -> dict[str, float]:
     """Decode every video frame and the audio, converting nothing: the floor."""
     import av
 
-    from interview_prep_backend.pipeline.media import decode_audio, probe
+    from interview_prep_backend.pipeline.audio import decode_audio
+    from interview_prep_backend.pipeline.media import probe
 
     info = probe(path, 3600)
     started = time.perf_counter()
@@ -98,7 +99,8 @@ def decode_only(path: Path) -> dict[str, float]:
 
 def speech_only(path: Path) -> dict[str, float]:
     from interview_prep_backend.bootstrap import model_loader
-    from interview_prep_backend.pipeline.media import decode_audio, probe
+    from interview_prep_backend.pipeline.audio import decode_audio
+    from interview_prep_backend.pipeline.media import probe
     from interview_prep_backend.pipeline.ports import SpeechInput
     from interview_prep_backend.pipeline.speech.analyze import analyze_speech
     from interview_prep_backend.pipeline.speech.whisper import WhisperTranscriber

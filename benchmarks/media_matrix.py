@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from interview_prep_backend.evaluation import word_error_rate
-from interview_prep_backend.pipeline.media import SAMPLE_RATE, decode_audio
+from interview_prep_backend.pipeline.audio import decode_audio
+from interview_prep_backend.pipeline.media import SAMPLE_RATE
 from interview_prep_backend.pipeline.speech.model import load_model
 from interview_prep_backend.pipeline.speech.transcribe import transcribe
 from tests.media_matrix import MATRIX, SECONDS, SOURCES, make

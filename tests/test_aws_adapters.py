@@ -21,8 +21,8 @@ from interview_prep_backend.adapters.aws.rekognition import RekognitionFaceObser
 from interview_prep_backend.adapters.aws.transcribe import AwsTranscriber, s3_location
 from interview_prep_backend.bootstrap import ConfigurationError, build_aws_adapters, build_storage
 from interview_prep_backend.errors import AnalysisError, ErrorCode
+from interview_prep_backend.pipeline.audio import decode_audio
 from interview_prep_backend.pipeline.language import ENGLISH
-from interview_prep_backend.pipeline.media import decode_audio
 from interview_prep_backend.pipeline.ports import SpeechInput
 from interview_prep_backend.pipeline.presence.analyze import analyze_presence
 from interview_prep_backend.pipeline.speech.analyze import analyze_speech

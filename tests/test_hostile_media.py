@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from interview_prep_backend.errors import AnalysisError, ErrorCode
-from interview_prep_backend.pipeline.media import decode_audio, probe, with_decoded_duration
+from interview_prep_backend.pipeline.audio import decode_audio
+from interview_prep_backend.pipeline.media import probe, with_decoded_duration
 from tests.conftest import FIXTURES
 from tests.hostile_media import (
     clip,

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from interview_prep_backend.errors import AnalysisError, ErrorCode
-from interview_prep_backend.pipeline.media import decode_audio, probe
+from interview_prep_backend.pipeline.audio import decode_audio
+from interview_prep_backend.pipeline.media import probe
 from tests.conftest import FIXTURES, TESTDATA, need
 from tests.media_factory import MINIMAL_PDF, long_wav, truncated
 

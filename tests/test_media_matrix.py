@@ -18,7 +18,8 @@ from fastapi.testclient import TestClient
 
 from interview_prep_backend.errors import AnalysisError, ErrorCode
 from interview_prep_backend.evaluation import word_error_rate
-from interview_prep_backend.pipeline.media import SAMPLE_RATE, decode_audio, probe
+from interview_prep_backend.pipeline.audio import decode_audio
+from interview_prep_backend.pipeline.media import SAMPLE_RATE, probe
 from interview_prep_backend.pipeline.speech.model import load_model
 from interview_prep_backend.pipeline.speech.transcribe import transcribe
 from tests.conftest import TESTDATA, need, upload

@@ -15,7 +15,7 @@ from interview_prep_backend.db.migrate import migrate
 from interview_prep_backend.db.models import utcnow
 from interview_prep_backend.db.repository import RUNNING, Repository
 from interview_prep_backend.jobs.recovery import recover
-from interview_prep_backend.pipeline.media import decode_audio
+from interview_prep_backend.pipeline.audio import decode_audio
 from tests.conftest import FIXTURES
 from tests.server import Server
 

@@ -9,8 +9,8 @@ import pytest
 
 from interview_prep_backend.errors import AnalysisError, ErrorCode
 from interview_prep_backend.evaluation import read_vtt, vtt_fillers, word_error_rate
+from interview_prep_backend.pipeline.audio import decode_audio
 from interview_prep_backend.pipeline.language import ENGLISH
-from interview_prep_backend.pipeline.media import decode_audio
 from interview_prep_backend.pipeline.ports import SpeechInput
 from interview_prep_backend.pipeline.speech.analyze import SpeechAnalysis, analyze_speech
 from interview_prep_backend.pipeline.speech.model import load_model

@@ -9,7 +9,7 @@ import faster_whisper.vad as fw_vad
 import numpy as np
 import pytest
 
-from interview_prep_backend.pipeline.media import decode_audio
+from interview_prep_backend.pipeline.audio import decode_audio
 from interview_prep_backend.pipeline.speech import prosody
 from interview_prep_backend.pipeline.speech.transcribe import speech_parts
 from interview_prep_backend.pipeline.speech.vad import BoundedSileroVAD

@@ -27,7 +27,7 @@ import pytest
 
 from interview_prep_backend.db.engine import make_engine, make_sessionmaker
 from interview_prep_backend.db.repository import COMPLETED, RUNNING, Repository
-from interview_prep_backend.pipeline.media import decode_audio
+from interview_prep_backend.pipeline.audio import decode_audio
 from tests.conftest import FIXTURES
 from tests.llm_server import HeldLlm
 from tests.server import CLI, Server

@@ -1,11 +1,10 @@
-"""Media stage: check an upload and extract 16 kHz mono audio with PyAV.
+"""Media stage: check an upload with PyAV before anything is decoded (`probe`).
 
 PyAV bundles FFmpeg, so no system codec is needed. A browser's MediaRecorder webm has no
 duration in its header, so when the header is silent the duration is measured from the
 packets (demuxing only, no decoding), stopping as soon as the cap is passed so an
-hour-long upload is refused in a fraction of a second. Audio flows through a chain of
-generators (demux → decode, dropping corrupt packets → resample) so a broken packet
-costs one packet, not the analysis.
+hour-long upload is refused in a fraction of a second. The audio itself is decoded by
+`audio.py`, the frames by `presence/frames.py`.
 
 A track in a codec this FFmpeg has no decoder for (e.g. MPEG-5 EVC) has no codec
 context in PyAV; it is refused as `unsupported_codec` before anything reads it. The
@@ -38,13 +37,11 @@ from __future__ import annotations
 
 import errno
 import logging
-from collections.abc import Iterator
 from fractions import Fraction
 from pathlib import Path
 from typing import Literal
 
 import av
-import numpy as np
 
 from interview_prep_backend.errors import AnalysisError, ErrorCode
 from interview_prep_backend.pipeline.language import ENGLISH, LanguagePack
@@ -87,7 +84,7 @@ def open_capped(path: Path) -> av.container.InputContainer:
     return av.open(str(path), mode="r", metadata_errors="ignore", stream_options=_STREAM_OPTIONS)
 
 
-def _open(path: Path, text: ErrorText) -> av.container.InputContainer:
+def open_checked(path: Path, text: ErrorText) -> av.container.InputContainer:
     size = path.stat().st_size
     if size == 0:
         raise AnalysisError(ErrorCode.EMPTY_FILE, text.empty_file)
@@ -235,7 +232,7 @@ def with_decoded_duration(info: MediaInfo, samples: int, rate: int = SAMPLE_RATE
 def probe(path: Path, max_seconds: float, pack: LanguagePack = ENGLISH) -> MediaInfo:
     """Check the container, its tracks (decodable?) and its duration against the cap."""
     text = pack.errors
-    with _open(path, text) as container:
+    with open_checked(path, text) as container:
         video = video_stream(container)
         if not container.streams.audio:
             if video is None:
@@ -271,84 +268,9 @@ def probe(path: Path, max_seconds: float, pack: LanguagePack = ENGLISH) -> Media
             ErrorCode.TOO_LONG, template.format(seconds=info.duration_s, limit=max_seconds)
         )
     if video_index is not None:
-        with _open(path, text) as container:  # afresh: the duration scan may have read to the end
+        # Afresh: the duration scan may have read to the end.
+        with open_checked(path, text) as container:
             stream = container.streams[video_index]
             turn = _first_frame_rotation(container, stream, text)
             info = info.model_copy(update={"rotation_deg": turn})
     return info
-
-
-def _decoded_frames(
-    container: av.container.InputContainer, stream: av.AudioStream
-) -> Iterator[av.AudioFrame]:
-    for packet in container.demux(stream):
-        try:
-            yield from packet.decode()
-        except av.FFmpegError:
-            log.info("dropped a corrupt audio packet at pts=%s", packet.pts)
-
-
-def _resampled(frames: Iterator[av.AudioFrame], rate: int) -> Iterator[np.ndarray]:
-    resampler = av.AudioResampler(format="flt", layout="mono", rate=rate)
-    for frame in frames:
-        for out in resampler.resample(frame):
-            yield out.to_ndarray().reshape(-1)
-    for out in resampler.resample(None):
-        yield out.to_ndarray().reshape(-1)
-
-
-def _capped(
-    chunks: Iterator[np.ndarray], max_samples: int, text: ErrorText
-) -> Iterator[np.ndarray]:
-    total = 0
-    for chunk in chunks:
-        total += chunk.size
-        if total > max_samples:
-            raise AnalysisError(
-                ErrorCode.TOO_LONG, text.audio_too_long.format(limit=max_samples / SAMPLE_RATE)
-            )
-        yield chunk
-
-
-def decode_audio(
-    path: Path,
-    max_seconds: float,
-    rate: int = SAMPLE_RATE,
-    expected_s: float | None = None,
-    pack: LanguagePack = ENGLISH,
-) -> np.ndarray:
-    """Decode the first audio track to mono float32 at `rate` Hz.
-
-    With `expected_s` (the probed duration) the samples go straight into one buffer
-    instead of a list of chunks joined at the end, which would need twice the memory.
-    """
-    # A little slack over the cap: headers and packets round differently.
-    max_samples = int((max_seconds + CAP_GRACE_S + 1.0) * rate)
-    capacity = min(max_samples, int(((expected_s or 0.0) + 1.0) * rate))
-    buffer = np.empty(capacity, dtype=np.float32)
-    filled = 0
-    overflow: list[np.ndarray] = []  # only if the probe underestimated the duration
-    text = pack.errors
-    with _open(path, text) as container:
-        stream = container.streams.audio[0]
-        stream.thread_type = "AUTO"
-        chunks = _capped(_resampled(_decoded_frames(container, stream), rate), max_samples, text)
-        try:
-            for chunk in chunks:
-                room = capacity - filled
-                if chunk.size <= room:
-                    buffer[filled : filled + chunk.size] = chunk
-                    filled += chunk.size
-                else:
-                    buffer[filled:] = chunk[:room]
-                    filled = capacity
-                    overflow.append(chunk[room:].copy())
-        except (av.FFmpegError, ValueError) as exc:
-            # The resampler is set up on the first frame: a layout or rate it cannot
-            # convert is the input's fault, not ours.
-            log.info("audio conversion failed: %s", exc)
-            raise AnalysisError(ErrorCode.MEDIA_UNREADABLE, text.audio_unconvertible) from exc
-    if filled == 0:
-        raise AnalysisError(ErrorCode.MEDIA_UNREADABLE, text.no_audio_decoded)
-    audio = buffer[:filled]
-    return np.concatenate([audio, *overflow]) if overflow else audio

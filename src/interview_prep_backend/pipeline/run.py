@@ -17,6 +17,7 @@ from pathlib import Path
 
 from interview_prep_backend.pipeline import media
 from interview_prep_backend.pipeline.assemble import Answer, Coach, assemble, partial_result
+from interview_prep_backend.pipeline.audio import decode_audio
 from interview_prep_backend.pipeline.content.analyze import analyze_content
 from interview_prep_backend.pipeline.content.bank import Question
 from interview_prep_backend.pipeline.content.text import sentences_from_text, sentences_from_words
@@ -89,7 +90,7 @@ class Pipeline:
             parts = {"media", "speech", "presence"} if info.has_video else {"media", "speech"}
             track = Progress(events.progress, parts)
             track("media", 0.0)
-            samples = media.decode_audio(path, cap, expected_s=info.duration_s, pack=pack)
+            samples = decode_audio(path, cap, expected_s=info.duration_s, pack=pack)
             info = media.with_decoded_duration(info, samples.size)
             track("media", 1.0)
 
