@@ -53,7 +53,7 @@ class Seaweed:
             stdout=self.log.open("wb"), stderr=subprocess.STDOUT,
         )  # fmt: skip
 
-    def client(self):  # type: ignore[no-untyped-def]
+    def client(self):
         return boto3.client(
             "s3", endpoint_url=self.endpoint, region_name="us-east-1",
             aws_access_key_id=ACCESS_KEY, aws_secret_access_key=SECRET_KEY,

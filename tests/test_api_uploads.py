@@ -98,7 +98,7 @@ def test_oversize_body_refused_and_nothing_kept(client: TestClient) -> None:
     assert r.status_code == 413 and r.json()["error"]["code"] == "file_too_large"
 
     # Streamed without Content-Length: the cap is enforced while reading.
-    def chunks():  # type: ignore[no-untyped-def]
+    def chunks():
         for _ in range(20):
             yield b"y" * 100
 

@@ -164,7 +164,7 @@ def test_a_cut_off_typed_answer_is_retried_as_a_typed_answer(db: str, tmp_path: 
     def no_model() -> None:
         raise AssertionError("a typed answer needs no speech model")
 
-    pipeline = local_pipeline(no_model)  # type: ignore[arg-type]
+    pipeline = local_pipeline(no_model)
     runner = AnalysisRunner(repo, LocalStorage(tmp_path, b"s"), pipeline, worker_id="next")
     runner.run(queue.submitted[0])
     done = repo.get(row.id)

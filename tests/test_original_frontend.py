@@ -68,7 +68,7 @@ def run_in_page(server_url: str, profile: Path) -> dict[str, Any]:
             page = ctx.new_page()
             page.goto(server_url + "/")
             page.set_default_timeout(240_000)
-            return page.evaluate(ORIGINAL_CALLS, data)  # type: ignore[no-any-return]
+            return page.evaluate(ORIGINAL_CALLS, data)
         finally:
             ctx.close()
 

@@ -55,7 +55,7 @@ class OpenAICompatibleCoach:
             try:
                 response = self._client.chat.completions.create(
                     model=self.model,
-                    messages=messages(result, rules),  # type: ignore[arg-type]
+                    messages=messages(result, rules),
                     response_format={"type": "json_object"},
                     temperature=0.2,
                     max_tokens=self._max_tokens,

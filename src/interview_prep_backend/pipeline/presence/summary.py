@@ -51,7 +51,7 @@ class Presence:
     warnings: list[dict[str, str]] = field(default_factory=list)
 
 
-def _moments(obs: list[FrameObservation], hit, step: float) -> list[Moment]:  # type: ignore[no-untyped-def]
+def _moments(obs: list[FrameObservation], hit, step: float) -> list[Moment]:
     """Merge runs of consecutive frames where `hit` holds; keep those ≥ MOMENT_MIN_S."""
     out: list[Moment] = []
     start = last = None
