@@ -162,7 +162,8 @@ def test_rekognition_frames_fill_the_same_presence_fields() -> None:
         rs.assert_no_pending_responses()
     assert naps == [1.0]
     assert presence.frames_analysed == 5 and presence.face_visible_pct == 100.0
-    assert presence.dominant_expression == "HAPPY" and presence.expressions["CONFUSED"] > 0
+    assert presence.dominant_expression == "HAPPY" and presence.expressions is not None
+    assert presence.expressions["CONFUSED"] > 0
     assert presence.smile_pct == 80.0 and presence.eye_contact_pct == 80.0
     # At 1 frame per second one frame stands for a whole second.
     assert [(m.start_time, m.end_time) for m in presence.several_faces_moments] == [(2.0, 3.0)]
