@@ -186,9 +186,10 @@ def summarise(obs: list[FrameObservation], fps: float, pack: LanguagePack = ENGL
         }
         with_expr = [o.expression for o in faces if o.expression]
         if with_expr:
-            p.expressions = {
+            expressions = {
                 k: round(100 * float(np.mean([e[k] for e in with_expr])), 1) for k in LABELS
             }
-            p.dominant_expression = max(p.expressions, key=lambda k: p.expressions[k])  # type: ignore[index]
+            p.expressions = expressions
+            p.dominant_expression = max(expressions, key=lambda k: expressions[k])
     p.warnings = _warnings(p, faces, pack)
     return p
