@@ -31,7 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
-from interview_prep_backend.content.bank import BY_ID, QUESTIONS, Question
+from interview_prep_backend.pipeline.content.bank import BY_ID, QUESTIONS, Question
 from interview_prep_backend.pipeline.content.relevance import question_similarity
 from interview_prep_backend.pipeline.content.star import analyse_star
 from interview_prep_backend.pipeline.content.text import sentences_from_text
@@ -93,12 +93,15 @@ def relevance_table(answers: list[dict[str, str]], label: str) -> dict[str, floa
     vecs = [model.embed(sentences(a["text"])) for a in answers]
     out: dict[str, float] = {}
     for name, qv in (("question", question_vectors(False)), ("profile", question_vectors(True))):
-        out[f"embed {name} centroid"] = within_question_auc(
-            answers, lambda i, q, qv=qv: score.similarity(vecs[i], qv[q.id])
-        )
-        out[f"embed {name} max-sentence"] = within_question_auc(
-            answers, lambda i, q, qv=qv: float((vecs[i] @ qv[q.id]).max())
-        )
+
+        def centroid(i: int, q: Question, qv: dict[str, np.ndarray] = qv) -> float:
+            return score.similarity(vecs[i], qv[q.id])
+
+        def best(i: int, q: Question, qv: dict[str, np.ndarray] = qv) -> float:
+            return float((vecs[i] @ qv[q.id]).max())
+
+        out[f"embed {name} centroid"] = within_question_auc(answers, centroid)
+        out[f"embed {name} max-sentence"] = within_question_auc(answers, best)
     out["tf-idf (current)"] = within_question_auc(
         answers, lambda i, q: question_similarity(answers[i]["text"], q, q.text)
     )

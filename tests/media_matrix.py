@@ -25,6 +25,8 @@ import av
 import cv2
 import numpy as np
 
+from tests.av_streams import add_audio, add_video
+
 SECONDS = 3.6
 FPS = 15  # a webcam in ordinary light; the presence stage samples 3 per second
 AUDIO_RATE = 48_000
@@ -122,9 +124,12 @@ def source_media(path: Path, seconds: float = SECONDS) -> tuple[list[np.ndarray]
     """The first `seconds` of a clip: RGB frames at `FPS` and mono float audio at 48 kHz."""
     with av.open(str(path)) as c:
         stream = c.streams.video[0]
+        base = stream.time_base
+        assert base is not None, "a demuxed stream has a time base"
         frames: list[np.ndarray] = []
         for frame in c.decode(stream):
-            t = float(frame.pts * stream.time_base)
+            assert frame.pts is not None, "a decoded frame without a timestamp"
+            t = float(frame.pts * base)
             if t >= seconds:
                 break
             if len(frames) <= t * FPS:  # keep FPS of the source's 25 per second
@@ -155,7 +160,7 @@ def stored_picture(upright: np.ndarray, rotation: int) -> np.ndarray:
 
 def _add_audio(out: av.container.OutputContainer, cell: Cell) -> av.AudioStream:
     rate = AUDIO_RATE if cell.audio in {"opus", "pcm", "flac"} else 44_100
-    stream = out.add_stream(_AUDIO[cell.audio], rate=rate)
+    stream = add_audio(out, _AUDIO[cell.audio], rate)
     stream.layout = "mono"
     if cell.audio in {"opus", "aac", "mp3"}:
         stream.bit_rate = 48_000
@@ -185,7 +190,7 @@ def make(cell: Cell, testdata: Path, out_dir: Path) -> Path:
         video = None
         if cell.video:
             encoder, codec_options = _VIDEO[cell.video]
-            video = out.add_stream(encoder, rate=FPS, options=dict(codec_options))
+            video = add_video(out, encoder, FPS, dict(codec_options))
             video.width, video.height, video.pix_fmt = cell.width, cell.height, "yuv420p"
             video.bit_rate = 1_500_000
             if cell.rotation:

@@ -26,7 +26,7 @@ def local_pipeline(
     """`model`, or a function that loads it when first needed."""
     load = model if callable(model) and not isinstance(model, WhisperModel) else lambda: model
     return Pipeline(
-        WhisperTranscriber(load, beam_size=beam_size),  # type: ignore[arg-type]
+        WhisperTranscriber(load, beam_size=beam_size),
         LocalFaceObserver(fps),
         Coach(llm),
         max_media_seconds=max_media_seconds,

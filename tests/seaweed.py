@@ -53,7 +53,7 @@ class Seaweed:
             stdout=self.log.open("wb"), stderr=subprocess.STDOUT,
         )  # fmt: skip
 
-    def client(self):  # type: ignore[no-untyped-def]
+    def client(self):
         return boto3.client(
             "s3", endpoint_url=self.endpoint, region_name="us-east-1",
             aws_access_key_id=ACCESS_KEY, aws_secret_access_key=SECRET_KEY,
@@ -80,10 +80,12 @@ class Seaweed:
 
 
 def s3_settings(seaweed: Seaweed, tmp_path: Path, model_dir: Path, **extra: object) -> Settings:
-    """The app's settings for STORAGE_BACKEND=s3 on this server's bucket."""
-    return Settings(
+    """The app's settings for STORAGE_BACKEND=s3 on this server's bucket, with `extra`
+    fields set as the other tests set theirs (model_copy: Settings has no validators)."""
+    settings = Settings(
         _env_file=None,  # type: ignore[call-arg]
         data_dir=tmp_path / "data", model_dir=model_dir, storage_backend="s3",
         aws_s3_bucket=BUCKET, s3_endpoint_url=seaweed.endpoint,
-        aws_access_key_id=ACCESS_KEY, aws_secret_access_key=SECRET_KEY, **extra,
+        aws_access_key_id=ACCESS_KEY, aws_secret_access_key=SECRET_KEY,
     )  # fmt: skip
+    return settings.model_copy(update=extra)

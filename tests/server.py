@@ -38,6 +38,12 @@ class Server:
         self.log = data_dir.parent / f"server-{self.port}.log"
         self.proc: subprocess.Popen[bytes] | None = None
 
+    @property
+    def pid(self) -> int:
+        """The started server's process id."""
+        assert self.proc is not None, "the server was not started"
+        return self.proc.pid
+
     def start(self, timeout: float = 60.0, wait: bool = True) -> Server:
         """Start the server; with `wait`, return once /ready says the models are loaded."""
         self.log.parent.mkdir(parents=True, exist_ok=True)

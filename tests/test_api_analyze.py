@@ -21,7 +21,7 @@ ORIGINAL_FIELDS = {
 }  # fmt: skip
 
 
-def analyze(client: TestClient, key: str, **extra: object):  # type: ignore[no-untyped-def]
+def analyze(client: TestClient, key: str, **extra: object):
     return client.post("/api/v1/analyze", json={"file_key": key, **extra})
 
 
@@ -100,7 +100,7 @@ def test_list_newest_first_paginated_and_delete(client: TestClient, settings: Se
     assert client.get(f"/api/v1/analyses/{ids[1]}").json()["status"] == "completed"
 
 
-def expect_error(r, status: int, code: str) -> None:  # type: ignore[no-untyped-def]
+def expect_error(r, status: int, code: str) -> None:
     assert r.status_code == status, r.text
     assert r.json()["error"]["code"] == code
 
@@ -134,7 +134,7 @@ def test_bad_media_is_a_4xx_with_a_stable_code(
     client: TestClient,
     tmp_path: Path,
     make,
-    code: str,  # type: ignore[no-untyped-def]
+    code: str,
 ) -> None:
     good = upload(client, (FIXTURES / "answer_audio_only.webm").read_bytes(), "audio/webm", "audio")
     good_id = analyze(client, good).json()["analysis_id"]

@@ -98,7 +98,7 @@ def test_oversize_body_refused_and_nothing_kept(client: TestClient) -> None:
     assert r.status_code == 413 and r.json()["error"]["code"] == "file_too_large"
 
     # Streamed without Content-Length: the cap is enforced while reading.
-    def chunks():  # type: ignore[no-untyped-def]
+    def chunks():
         for _ in range(20):
             yield b"y" * 100
 
@@ -123,7 +123,8 @@ def test_without_size_the_cap_applies_as_on_s3(settings: Settings) -> None:
     """The original clients state no size: the cap is enforced during the local PUT, and
     POST /analyze checks the stored size the same way it does on S3."""
     capped = settings.model_copy(update={"upload_max_bytes": 1000})
-    with TestClient(create_app(capped)) as client:
+    app = create_app(capped)
+    with TestClient(app) as client:
         body = ask(client, file_type="video", content_type="video/webm")
         assert body["max_bytes"] == 1000
         r = client.put(body["upload_url"], content=b"x" * 1001, headers=body["headers"])
@@ -132,10 +133,10 @@ def test_without_size_the_cap_applies_as_on_s3(settings: Settings) -> None:
         assert ok.status_code == 200
         # An object over its upload's cap that got in another way is refused and removed.
         other = ask(client, file_type="video", content_type="video/webm")
-        path = client.app.state.services.storage.path_for(other["file_key"])
+        path = app.state.services.storage.path_for(other["file_key"])
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(b"y" * 1001)
         r = client.post("/api/v1/analyze", json={"file_key": other["file_key"]})
         assert r.status_code == 413 and r.json()["error"]["code"] == "file_too_large"
         assert not path.exists()
-        assert client.app.state.services.storage.size(body["file_key"]) == 1000
+        assert app.state.services.storage.size(body["file_key"]) == 1000

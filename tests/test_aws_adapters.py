@@ -35,7 +35,7 @@ CREDS = {"aws_access_key_id": "AKIDEXAMPLE", "aws_secret_access_key": "secret",
          "region_name": "us-east-1"}  # fmt: skip
 
 
-def client(name: str):  # type: ignore[no-untyped-def]
+def client(name: str):
     return boto3.client(name, **CREDS)
 
 
@@ -162,13 +162,14 @@ def test_rekognition_frames_fill_the_same_presence_fields() -> None:
         rs.assert_no_pending_responses()
     assert naps == [1.0]
     assert presence.frames_analysed == 5 and presence.face_visible_pct == 100.0
-    assert presence.dominant_expression == "HAPPY" and presence.expressions["CONFUSED"] > 0
+    assert presence.dominant_expression == "HAPPY" and presence.expressions is not None
+    assert presence.expressions["CONFUSED"] > 0
     assert presence.smile_pct == 80.0 and presence.eye_contact_pct == 80.0
     # At 1 frame per second one frame stands for a whole second.
     assert [(m.start_time, m.end_time) for m in presence.several_faces_moments] == [(2.0, 3.0)]
 
 
-def test_aws_adapters_need_the_switch_credentials_and_s3(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_aws_adapters_need_the_switch_credentials_and_s3(tmp_path: Path, monkeypatch) -> None:
     for var in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "none"))
@@ -176,7 +177,7 @@ def test_aws_adapters_need_the_switch_credentials_and_s3(tmp_path: Path, monkeyp
     monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
     base = {"_env_file": None, "data_dir": tmp_path}
 
-    def build(**kw: object):  # type: ignore[no-untyped-def]
+    def build(**kw: object):
         s = Settings(**base, **kw)  # type: ignore[arg-type]
         return build_aws_adapters(s, build_storage(s))
 

@@ -76,7 +76,7 @@ def test_free_text_question_uses_similarity_only() -> None:
 
 
 @pytest.mark.parametrize("threshold", THRESHOLDS, ids=lambda t: t.key)
-def test_threshold_scores_are_monotone_outside_the_band(threshold) -> None:  # type: ignore[no-untyped-def]
+def test_threshold_scores_are_monotone_outside_the_band(threshold) -> None:
     t = threshold
     if t.good_low is not None and t.zero_low is not None:
         assert t.score(t.good_low) == 100 and t.score(t.zero_low) == 0

@@ -116,7 +116,7 @@ def test_cited_evidence_supports_each_claim(result: s.AnalysisResult) -> None:
         assert e.metric != "talking_points_missing" and e.metric != "star_missing"
     for item in coaching.improvements:
         assert item.drill
-        if item.metric == "eye_contact" and item.evidence.start_time is not None:
-            e = item.evidence
+        e = item.evidence
+        if item.metric == "eye_contact" and e.start_time is not None:
             assert e.end_time is not None
             assert not all(t in held for t in range(int(e.start_time), int(e.end_time)))

@@ -23,7 +23,7 @@ from tests.hostile_media import patch_wav, tone_wav
 from tests.server import free_port
 
 
-def expect_error(r, status: int, code: str) -> None:  # type: ignore[no-untyped-def]
+def expect_error(r, status: int, code: str) -> None:
     assert r.status_code == status, r.text
     assert r.json()["error"]["code"] == code, r.text
 

@@ -113,13 +113,13 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 
 @pytest.fixture(scope="module")
-def model(model_dir: Path):  # type: ignore[no-untyped-def]
+def model(model_dir: Path):
     return load_model("bundled:base", model_dir, allow_download=False, cpu_threads=0)
 
 
 def test_hostile_corpus_never_escapes_as_another_exception(
     corpus: list[Path],
-    model,  # type: ignore[no-untyped-def]
+    model,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.WARNING)

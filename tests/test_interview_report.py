@@ -15,7 +15,7 @@ SAMPLES = json.loads((FIXTURES / "sample_answers.json").read_text())["answers"]
 SPOKEN = json.loads((FIXTURES / "result_v1.json").read_text())
 
 
-def typed(answer: dict) -> s.AnalysisResult:  # type: ignore[type-arg]
+def typed(answer: dict) -> s.AnalysisResult:
     done = analyze_typed(answer["text"], bank_question=BY_ID[answer["question_id"]])
     return s.AnalysisResult.model_validate(done)
 

@@ -11,7 +11,7 @@ import subprocess
 import threading
 import time
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -31,6 +31,7 @@ from interview_prep_backend.jobs.runner import AnalysisRunner
 from interview_prep_backend.jobs.worker_id import holder_is_gone, new_worker_id
 from interview_prep_backend.settings import Settings
 from tests.pipelines import local_pipeline
+from tests.rows import row_of
 
 KEY = "uploads/audio/00000000-0000-4000-8000-000000000001.wav"
 ANSWER = (
@@ -96,7 +97,7 @@ def test_racing_claims_have_exactly_one_winner(db: str) -> None:
     repo = repos[0][0]
     for analysis_id, won in winners.items():
         assert len(won) == 1, won
-        row = repo.get(analysis_id)
+        row = row_of(repo, analysis_id)
         assert row.status == RUNNING and row.worker_id == won[0] and row.attempts == 1
     for _, engine in repos:
         engine.dispose()
@@ -114,20 +115,21 @@ def test_only_an_expired_lease_is_requeued_and_the_old_holder_is_refused(db: str
     assert recover(repo, queue, max_attempts=2, lease_s=60) == (2, 0)
     # The live lease (50 s < 60 s) is untouched; the expired one and the queued one are sent.
     assert sorted(queue.submitted) == sorted([stale.id, waiting.id])
-    assert repo.get(live.id).status == RUNNING and repo.get(live.id).worker_id == "a"
-    assert repo.get(stale.id).status == QUEUED and repo.get(stale.id).worker_id is None
+    assert row_of(repo, live.id).status == RUNNING and row_of(repo, live.id).worker_id == "a"
+    assert row_of(repo, stale.id).status == QUEUED and row_of(repo, stale.id).worker_id is None
 
     # A new holder claims it; the old one's writes are refused from then on.
-    assert repo.claim(stale.id, "b").attempts == 2
+    claimed = repo.claim(stale.id, "b")
+    assert claimed is not None and claimed.attempts == 2
     assert not repo.complete(stale.id, "a", {"from": "a"})
     assert not repo.fail(stale.id, "a", "internal_error", "late")
     repo.set_progress(stale.id, "a", "speech", 0.9)
-    assert repo.get(stale.id).stage == "media"
+    assert row_of(repo, stale.id).stage == "media"
     assert repo.complete(stale.id, "b", {"from": "b"})
     # A completed row is never rewritten, not even by its own holder.
     assert not repo.complete(stale.id, "b", {"from": "b again"})
     assert not repo.fail(stale.id, "b", "internal_error", "late")
-    done = repo.get(stale.id)
+    done = row_of(repo, stale.id)
     assert done.status == COMPLETED and done.result_json == '{"from": "b"}'
     engine.dispose()
 
@@ -139,11 +141,17 @@ def test_a_renewed_lease_survives_and_the_keeper_stops_when_idle(db: str) -> Non
     age_lease(engine, row.id, 120)
     keeper = LeaseKeeper(repo, "a", heartbeat_s=0.05).start()
     deadline = time.monotonic() + 10
-    while repo.get(row.id).heartbeat_at < utcnow() - timedelta(seconds=5):
+
+    def heartbeat() -> datetime:
+        at = row_of(repo, row.id).heartbeat_at
+        assert at is not None  # claimed, so it has a heartbeat
+        return at
+
+    while heartbeat() < utcnow() - timedelta(seconds=5):
         assert time.monotonic() < deadline
         time.sleep(0.02)
     assert recover(repo, Queue(), max_attempts=2, lease_s=10) == (0, 0)
-    assert repo.get(row.id).status == RUNNING
+    assert row_of(repo, row.id).status == RUNNING
     keeper.stop()
     time.sleep(0.2)
     assert keeper._thread.is_alive()  # still holds a lease: keeps renewing
@@ -156,7 +164,8 @@ def test_a_renewed_lease_survives_and_the_keeper_stops_when_idle(db: str) -> Non
 def test_a_cut_off_typed_answer_is_retried_as_a_typed_answer(db: str, tmp_path: Path) -> None:
     repo, engine = repo_for(db)
     row = repo.create_analysis(None, "Tell me about a project.", answer_text=ANSWER)
-    assert repo.claim(row.id, "crashed").stage == "content"
+    claimed = repo.claim(row.id, "crashed")
+    assert claimed is not None and claimed.stage == "content"
     age_lease(engine, row.id, 120)
     queue = Queue()
     assert recover(repo, queue, max_attempts=2, lease_s=60) == (1, 0)
@@ -164,11 +173,12 @@ def test_a_cut_off_typed_answer_is_retried_as_a_typed_answer(db: str, tmp_path: 
     def no_model() -> None:
         raise AssertionError("a typed answer needs no speech model")
 
-    pipeline = local_pipeline(no_model)  # type: ignore[arg-type]
+    pipeline = local_pipeline(no_model)
     runner = AnalysisRunner(repo, LocalStorage(tmp_path, b"s"), pipeline, worker_id="next")
     runner.run(queue.submitted[0])
-    done = repo.get(row.id)
+    done = row_of(repo, row.id)
     assert done.status == COMPLETED and done.kind == "text" and done.attempts == 2
+    assert done.result_json is not None
     assert '"answer_type": "text"' in done.result_json and "forty percent" in done.result_json
 
     # Cut off again after its last attempt: given up as interrupted, never file_missing.
@@ -177,7 +187,7 @@ def test_a_cut_off_typed_answer_is_retried_as_a_typed_answer(db: str, tmp_path: 
         repo.claim(other.id, f"w{n}")
         age_lease(engine, other.id, 120)
         recover(repo, Queue(), max_attempts=2, lease_s=60)
-    failed = repo.get(other.id)
+    failed = row_of(repo, other.id)
     assert failed.status == "failed" and failed.error_code == "interrupted"
     engine.dispose()
 
@@ -205,7 +215,7 @@ def test_rows_from_before_leases_migrate_with_their_kind(tmp_path: Path) -> None
             )
     migrate(engine)
     repo = Repository(make_sessionmaker(engine))
-    assert [repo.get(f"old-{n}").kind for n in range(2)] == ["recording", "text"]
+    assert [row_of(repo, f"old-{n}").kind for n in range(2)] == ["recording", "text"]
     queue = Queue()
     assert recover(repo, queue, max_attempts=2, lease_s=60) == (2, 0)
     engine.dispose()

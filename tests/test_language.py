@@ -258,7 +258,7 @@ def test_aws_transcribe_is_asked_in_the_packs_language(xx: LanguagePack) -> None
     assert transcript_from_json({"results": {"items": items}}, 1.0, xx).language == "xx"
 
 
-def test_the_api_takes_an_answers_language(client) -> None:  # type: ignore[no-untyped-def]
+def test_the_api_takes_an_answers_language(client) -> None:
     text = "I led the migration and we cut the build time by forty percent."
     r = client.post("/api/v1/analyze", json={"text": text, "language": "en"})
     assert r.status_code == 200, r.text

@@ -37,7 +37,7 @@ INJECTION = (
 )
 
 
-def typed(text: str = GOOD_BUG["text"], llm=None) -> dict:  # type: ignore[no-untyped-def]
+def typed(text: str = GOOD_BUG["text"], llm=None) -> dict:
     return analyze_typed(text, question=None, bank_question=BY_ID["swe-bug"], llm=llm)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from interview_prep_backend.content.bank import BY_ID
+from interview_prep_backend.pipeline.content.bank import BY_ID
 from interview_prep_backend.pipeline.content.text import sentences_from_text
 from interview_prep_backend.pipeline.meaning import model, score, star
 

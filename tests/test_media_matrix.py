@@ -57,12 +57,12 @@ def matrix_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def whisper(model_dir: Path):  # type: ignore[no-untyped-def]
+def whisper(model_dir: Path):
     return load_model("bundled:base", model_dir, allow_download=False, cpu_threads=0)
 
 
 @pytest.fixture(scope="module")
-def references(whisper) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def references(whisper) -> dict[str, str]:
     """What Whisper hears in the original clips, cut where the cells are cut."""
     out = {}
     for source in SOURCES:
@@ -72,7 +72,7 @@ def references(whisper) -> dict[str, str]:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="module")
-def analysed(matrix_dir: Path, whisper) -> Callable[[Cell], dict[str, Any]]:  # type: ignore[no-untyped-def]
+def analysed(matrix_dir: Path, whisper) -> Callable[[Cell], dict[str, Any]]:
     """Analyse a cell on first use; later tests reuse the result."""
     cache: dict[str, dict[str, Any]] = {}
 
@@ -86,7 +86,7 @@ def analysed(matrix_dir: Path, whisper) -> Callable[[Cell], dict[str, Any]]:  # 
 
 
 @pytest.mark.parametrize("cell", MATRIX, ids=[c.name for c in MATRIX])
-def test_cell(cell: Cell, analysed, references: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+def test_cell(cell: Cell, analysed, references: dict[str, str]) -> None:
     result = analysed(cell)
     media = result["media"]
     wer = word_error_rate(references[cell.source], result["transcript_analysis"]["full_text"])
@@ -103,7 +103,7 @@ def test_cell(cell: Cell, analysed, references: dict[str, str]) -> None:  # type
 
 
 @pytest.mark.parametrize("source", SOURCES)
-def test_presence_agrees_across_shapes_and_codecs(source: str, analysed) -> None:  # type: ignore[no-untyped-def]
+def test_presence_agrees_across_shapes_and_codecs(source: str, analysed) -> None:
     cells = [c for c in UPRIGHT if c.source == source]
     figures = {c.name: analysed(c)["presence"] for c in cells}
     for key in ("smile_pct", "eye_contact_pct"):

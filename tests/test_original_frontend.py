@@ -68,7 +68,7 @@ def run_in_page(server_url: str, profile: Path) -> dict[str, Any]:
             page = ctx.new_page()
             page.goto(server_url + "/")
             page.set_default_timeout(240_000)
-            return page.evaluate(ORIGINAL_CALLS, data)  # type: ignore[no-any-return]
+            return page.evaluate(ORIGINAL_CALLS, data)
         finally:
             ctx.close()
 
@@ -107,7 +107,7 @@ def test_original_calls_verbatim_against_seaweedfs(
     }  # fmt: skip
     tmp = tmp_path_factory.mktemp("original-s3")
     models = tmp_path_factory.getbasetemp() / "models-original"
-    server = Server(tmp / "data", models, **s3_env).start(180)
+    server = Server(tmp / "data", models, (), **s3_env).start(180)
     try:
         S3Storage(BUCKET, region="us-east-1", client=seaweed.client()).apply_cors([server.url])
         outcome = run_in_page(server.url, tmp_path / "profile")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from interview_prep_backend.adapters.storage.local import LocalStorage
 from interview_prep_backend.bootstrap import build_pipeline, build_services
 from interview_prep_backend.db.repository import RUNNING
 from interview_prep_backend.jobs.runner import AnalysisRunner
@@ -17,6 +18,7 @@ from interview_prep_backend.pipeline.ports import ObserveFn
 from interview_prep_backend.pipeline.presence.analyze import LocalFaceObserver
 from interview_prep_backend.settings import Settings
 from tests.conftest import TESTDATA, need
+from tests.rows import row_of
 
 pytestmark = pytest.mark.model
 
@@ -42,6 +44,7 @@ def test_partial_result_is_stored_while_running(settings: Settings, tmp_path: Pa
     clip = need(TESTDATA / "video" / "talking_head_2.mp4")
     svc = build_services(settings)
     key = "uploads/video/00000000-0000-4000-8000-000000000001.mp4"
+    assert isinstance(svc.storage, LocalStorage)  # the settings' local disk
     target = svc.storage.path_for(key)
     target.parent.mkdir(parents=True)
     target.write_bytes(clip.read_bytes())
@@ -53,7 +56,8 @@ def test_partial_result_is_stored_while_running(settings: Settings, tmp_path: Pa
 
     def capture(analysis_id: str, worker_id: str, partial: dict) -> None:
         original(analysis_id, worker_id, partial)
-        stored = svc.repo.get(analysis_id)
+        stored = row_of(svc.repo, analysis_id)
+        assert stored.result_json is not None
         seen.append((stored.status, json.loads(stored.result_json)))
         gate.set()
 
@@ -70,7 +74,8 @@ def test_partial_result_is_stored_while_running(settings: Settings, tmp_path: Pa
     assert "future" in partial["transcript_analysis"]["full_text"]
     assert partial["speech_metrics"]["words_per_minute"] > 0
     assert "presence" not in partial
-    final = svc.repo.get(row.id)
+    final = row_of(svc.repo, row.id)
+    assert final.result_json is not None
     result = json.loads(final.result_json)
     assert final.status == "completed" and "partial" not in result
     assert result["presence"]["face_visible_pct"] > 90

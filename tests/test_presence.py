@@ -20,7 +20,9 @@ from tests.conftest import FIXTURES, TESTDATA, need
 
 
 def photo(path: Path) -> np.ndarray:
-    return cv2.cvtColor(cv2.imread(str(path)), cv2.COLOR_BGR2RGB)
+    image = cv2.imread(str(path))
+    assert image is not None, f"unreadable image {path}"
+    return cv2.cvtColor(image, cv2.COLOR_BGR2RGB)
 
 
 def astronaut() -> np.ndarray:

@@ -1,4 +1,5 @@
-"""The code stays ruff-clean and the evaluation helpers measure what they claim."""
+"""The code stays ruff-clean and type-clean, and the evaluation helpers measure what they
+claim."""
 
 from __future__ import annotations
 
@@ -15,6 +16,18 @@ def test_ruff_clean() -> None:
     for args in (["check"], ["format", "--check"]):
         proc = subprocess.run([ruff, *args, "."], cwd=ROOT, capture_output=True, text=True)
         assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_mypy_clean() -> None:
+    """mypy over src, tests and benchmarks ([tool.mypy] in pyproject.toml), any error fails.
+
+    Measured here (2 cores, shared): 17.5 s cold, 0.6 s with the default .mypy_cache warm.
+    The cache stays at the default place so a developer's runs warm CI's and vice versa.
+    """
+    mypy = shutil.which("mypy")
+    assert mypy, "mypy is a dev dependency"
+    proc = subprocess.run([mypy], cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
 def test_word_error_rate() -> None:

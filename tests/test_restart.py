@@ -17,6 +17,7 @@ from interview_prep_backend.db.repository import RUNNING, Repository
 from interview_prep_backend.jobs.recovery import recover
 from interview_prep_backend.pipeline.audio import decode_audio
 from tests.conftest import FIXTURES
+from tests.rows import row_of
 from tests.server import Server
 
 pytestmark = pytest.mark.model
@@ -87,7 +88,7 @@ def test_analysis_out_of_tries_is_marked_failed(tmp_path: Path) -> None:
         repo.claim(row.id, "w")
         repo.requeue_expired(row.id, utcnow())  # lease given up at once
     repo.claim(row.id, "w")  # a third claim that was cut off: still "running"
-    assert repo.get(row.id).status == RUNNING
+    assert row_of(repo, row.id).status == RUNNING
 
     submitted: list[str] = []
 
@@ -100,6 +101,6 @@ def test_analysis_out_of_tries_is_marked_failed(tmp_path: Path) -> None:
 
     time.sleep(0.01)
     assert recover(repo, Queue(), max_attempts=2, lease_s=0) == (0, 1)
-    failed = repo.get(row.id)
+    failed = row_of(repo, row.id)
     assert failed.status == "failed" and failed.error_code == "interrupted"
     assert submitted == []

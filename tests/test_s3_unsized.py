@@ -75,8 +75,8 @@ def test_put_with_another_content_type_is_refused(app_client: TestClient, seawee
         r = httpx.put(target["upload_url"], content=data, headers={"Content-Type": other})
         assert r.status_code == 403, (other, r.status_code, r.text)
     assert not stored(seaweed, target["file_key"])
-    r = app_client.post("/api/v1/analyze", json={"file_key": target["file_key"]})
-    assert r.status_code == 409 and r.json()["error"]["code"] == "file_not_uploaded"
+    answer = app_client.post("/api/v1/analyze", json={"file_key": target["file_key"]})
+    assert answer.status_code == 409 and answer.json()["error"]["code"] == "file_not_uploaded"
 
 
 def test_oversize_upload_is_refused_at_analyze_and_deleted(

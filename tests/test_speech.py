@@ -21,17 +21,17 @@ pytestmark = pytest.mark.model
 
 
 @pytest.fixture(scope="module")
-def model(model_dir: Path):  # type: ignore[no-untyped-def]
+def model(model_dir: Path):
     return load_model("bundled:base", model_dir, allow_download=False, cpu_threads=0)
 
 
-def run(path: Path, model) -> SpeechAnalysis:  # type: ignore[no-untyped-def]
+def run(path: Path, model) -> SpeechAnalysis:
     audio = decode_audio(path, 600)
     speech = SpeechInput(audio, audio.size / 16_000)
     return analyze_speech(speech, WhisperTranscriber(lambda: model))
 
 
-def test_synthetic_answer_is_transcribed_with_word_times(model) -> None:  # type: ignore[no-untyped-def]
+def test_synthetic_answer_is_transcribed_with_word_times(model) -> None:
     speech = run(FIXTURES / "answer_speech.webm", model)
     reference = (FIXTURES / "answer_speech.txt").read_text()
     assert word_error_rate(reference, speech.transcript.text) < 0.2
@@ -46,7 +46,7 @@ def test_synthetic_answer_is_transcribed_with_word_times(model) -> None:  # type
     assert speech.prosody.pitch_median_hz is not None
 
 
-def test_real_fillers_found_near_their_true_times(model) -> None:  # type: ignore[no-untyped-def]
+def test_real_fillers_found_near_their_true_times(model) -> None:
     clip = need(TESTDATA / "audio" / "fillers_um_uh.wav")
     expected = vtt_fillers(read_vtt(clip.with_suffix(".vtt")))
     assert {m.text for m in expected} == {"um", "uh"}
@@ -57,20 +57,20 @@ def test_real_fillers_found_near_their_true_times(model) -> None:  # type: ignor
 
 
 @pytest.mark.parametrize("name", ["talking_head_1.mp4", "talking_head_2.mp4"])
-def test_no_filler_invented_in_fluent_speech(model, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_no_filler_invented_in_fluent_speech(model, name: str) -> None:
     speech = run(need(TESTDATA / "video" / name), model)
     assert len(speech.transcript.words) > 10
     assert speech.fillers == []
     assert 100 < speech.delivery.wpm < 260
 
 
-def test_silence_is_no_speech(model) -> None:  # type: ignore[no-untyped-def]
+def test_silence_is_no_speech(model) -> None:
     with pytest.raises(AnalysisError) as info:
         run(FIXTURES / "silence.webm", model)
     assert info.value.code == ErrorCode.NO_SPEECH
 
 
-def test_pitch_variation_is_measured_in_semitones(model) -> None:  # type: ignore[no-untyped-def]
+def test_pitch_variation_is_measured_in_semitones(model) -> None:
     speech = run(need(TESTDATA / "audio" / "fillers_um_uh.wav"), model)
     p = speech.prosody
     assert p.pitch_std_semitones is not None and 0.5 < p.pitch_std_semitones < 12

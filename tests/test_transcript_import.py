@@ -12,7 +12,7 @@ from tests.conftest import FIXTURES
 SAMPLES = FIXTURES / "transcripts"
 
 
-def pairs_of(name: str, candidate: str | None = None):  # type: ignore[no-untyped-def]
+def pairs_of(name: str, candidate: str | None = None):
     turns = parse_transcript((SAMPLES / name).read_text())
     return pair_answers(turns, choose_candidate(turns, candidate))
 
@@ -93,7 +93,7 @@ def test_hostile_markup_is_text_not_tags() -> None:
     assert "<script>" not in pairs[0].answer and "& teach" in pairs[0].answer
 
 
-def pairs_of_text(text: str):  # type: ignore[no-untyped-def]
+def pairs_of_text(text: str):
     turns = parse_transcript(text)
     return pair_answers(turns, choose_candidate(turns))
 
@@ -105,7 +105,7 @@ def test_each_imported_answer_is_analysed_with_its_spoken_length() -> None:
 
     who, pairs = read_interview((SAMPLES / "zoom.vtt").read_text(), None)
     assert who == "Sam Okafor"
-    answers = analyse_answers(local_pipeline(lambda: None), pairs)  # type: ignore[arg-type,return-value]
+    answers = analyse_answers(local_pipeline(lambda: None), pairs)
     first = answers[0].result
     assert first.content is not None and first.content.answer_seconds == 28.9
     assert first.content.length_estimated is False and first.question == pairs[0].question

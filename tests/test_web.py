@@ -44,7 +44,7 @@ def env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, Path
 
 
 @pytest.fixture(scope="module")
-def browser(env):  # type: ignore[no-untyped-def]
+def browser(env):
     from playwright.sync_api import sync_playwright
 
     server, y4m, wav, tmp = env
@@ -55,7 +55,7 @@ def browser(env):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def page(browser):  # type: ignore[no-untyped-def]
+def page(browser):
     _, ctx = browser
     page = ctx.new_page()
     page.set_viewport_size(LAPTOP)
@@ -63,18 +63,18 @@ def page(browser):  # type: ignore[no-untyped-def]
     page.close()
 
 
-def launch(playwright, profile: Path, args: list[str]):  # type: ignore[no-untyped-def]
+def launch(playwright, profile: Path, args: list[str]):
     return playwright.chromium.launch_persistent_context(
         str(profile), executable_path=str(CHROMIUM), headless=True, args=args
     )
 
 
-def shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
+def shot(page, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
-def axe(page, screen: str) -> None:  # type: ignore[no-untyped-def]
+def axe(page, screen: str) -> None:
     """No serious or critical axe-core violations (WCAG 2.x A/AA rules).
 
     The run is started in the page and waited for with a timeout: awaiting it inside one
@@ -96,7 +96,7 @@ def axe(page, screen: str) -> None:  # type: ignore[no-untyped-def]
     assert found == [], f"{screen}: {found}"
 
 
-def both_sizes(page, screen: str) -> None:  # type: ignore[no-untyped-def]
+def both_sizes(page, screen: str) -> None:
     for size, name in ((LAPTOP, "laptop"), (PHONE, "phone")):
         page.set_viewport_size(size)
         axe(page, f"{screen} at {name}")
@@ -104,7 +104,7 @@ def both_sizes(page, screen: str) -> None:  # type: ignore[no-untyped-def]
     page.set_viewport_size(LAPTOP)
 
 
-def no_sideways_scroll(page, widths: tuple[int, ...] = (360, 390)) -> None:  # type: ignore[no-untyped-def]
+def no_sideways_scroll(page, widths: tuple[int, ...] = (360, 390)) -> None:
     for w in widths:
         page.set_viewport_size({"width": w, "height": 800})
         width = page.evaluate("document.documentElement.scrollWidth")
@@ -112,7 +112,7 @@ def no_sideways_scroll(page, widths: tuple[int, ...] = (360, 390)) -> None:  # t
     page.set_viewport_size(LAPTOP)
 
 
-def in_view(page, selector: str) -> bool:  # type: ignore[no-untyped-def]
+def in_view(page, selector: str) -> bool:
     return bool(
         page.evaluate(
             """s => { const r = document.querySelector(s).getBoundingClientRect();
@@ -123,12 +123,12 @@ def in_view(page, selector: str) -> bool:  # type: ignore[no-untyped-def]
     )
 
 
-def open_page(page, url: str) -> None:  # type: ignore[no-untyped-def]
+def open_page(page, url: str) -> None:
     page.goto(url)
     page.wait_for_selector("#question option", state="attached")
 
 
-def watch_announcements(page) -> None:  # type: ignore[no-untyped-def]
+def watch_announcements(page) -> None:
     """Record every text the polite live region is given, with its time."""
     page.add_init_script(
         """window.__said = [];
@@ -144,7 +144,7 @@ def watch_announcements(page) -> None:  # type: ignore[no-untyped-def]
     )
 
 
-def test_first_view_says_what_it_is_and_records_in_one_step(env, page) -> None:  # type: ignore[no-untyped-def]
+def test_first_view_says_what_it_is_and_records_in_one_step(env, page) -> None:
     server = env[0]
     open_page(page, server.url)
     for size in (LAPTOP, PHONE):
@@ -161,7 +161,7 @@ def test_first_view_says_what_it_is_and_records_in_one_step(env, page) -> None: 
     both_sizes(page, "1-record")
 
 
-def test_record_stop_reload_result_keyboard_print(env, page, browser) -> None:  # type: ignore[no-untyped-def]
+def test_record_stop_reload_result_keyboard_print(env, page, browser) -> None:
     from playwright.sync_api import expect
 
     server = env[0]
@@ -252,7 +252,7 @@ def test_record_stop_reload_result_keyboard_print(env, page, browser) -> None:  
     page.emulate_media(media="screen")
 
 
-def test_typed_answers_custom_question_history_and_progress_view(env, page) -> None:  # type: ignore[no-untyped-def]
+def test_typed_answers_custom_question_history_and_progress_view(env, page) -> None:
     from playwright.sync_api import expect
 
     server = env[0]
@@ -302,7 +302,7 @@ def test_typed_answers_custom_question_history_and_progress_view(env, page) -> N
     both_sizes(page, "6-progress-view")
 
 
-def test_camera_refused_explains_near_the_button_and_offers_typing(env, browser, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_camera_refused_explains_near_the_button_and_offers_typing(env, browser, tmp_path) -> None:
     from playwright.sync_api import expect
 
     server, y4m, wav, _ = env
@@ -340,7 +340,7 @@ def _submit_audio(url: str, clip: Path) -> str:
     return str(r.json()["analysis_id"])
 
 
-def test_progress_survives_a_server_restart(env, browser, tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+def test_progress_survives_a_server_restart(env, browser, tmp_path_factory) -> None:
     from playwright.sync_api import expect
 
     _, ctx = browser

@@ -30,6 +30,7 @@ from interview_prep_backend.db.repository import COMPLETED, RUNNING, Repository
 from interview_prep_backend.pipeline.audio import decode_audio
 from tests.conftest import FIXTURES
 from tests.llm_server import HeldLlm
+from tests.rows import row_of
 from tests.server import CLI, Server
 
 pytestmark = pytest.mark.model
@@ -128,7 +129,7 @@ def analyze(base: str, body: dict, timeout: float = 120) -> dict:
     return r.json()
 
 
-def wait_until(check, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]
+def wait_until(check, timeout: float, what: str) -> None:
     deadline = time.monotonic() + timeout
     while not check():
         assert time.monotonic() < deadline, f"timed out waiting for {what}"
@@ -178,18 +179,18 @@ def test_two_servers_run_every_analysis_once_through_a_restart(
     # After three sweeps of the new B, the held answer is still A's.
     time.sleep(max(0.0, restarted + 6 * HEARTBEAT_S + 1 - time.monotonic()))
     held = next(r for r in repo.unfinished() if (r.question or "").startswith("HOLD-ONE"))
-    assert held.status == RUNNING and held.attempts == 1 and pid_of(held.worker_id) == a.proc.pid
+    assert held.status == RUNNING and held.attempts == 1 and pid_of(held.worker_id) == a.pid
     llm.release("HOLD-ONE")
     holder.join(60)
     ids += held_ids
-    done = lambda: all(repo.get(i).status == COMPLETED for i in recordings)  # noqa: E731
+    done = lambda: all(row_of(repo, i).status == COMPLETED for i in recordings)  # noqa: E731
     wait_until(done, 600, "the recordings")
 
     logs = cluster.logs()
     assert "requeued" not in logs
     assert len(ids) == 9
     for analysis_id in ids:
-        row = repo.get(analysis_id)
+        row = row_of(repo, analysis_id)
         assert row.status == COMPLETED and row.attempts == 1, (analysis_id, row.status)
         assert len(re.findall(f"analysis {analysis_id} claimed by", logs)) == 1
         assert len(re.findall(f"analysis {analysis_id} completed by", logs)) == 1
@@ -213,17 +214,17 @@ def test_a_typed_answer_killed_mid_work_is_retried_as_a_typed_answer(
     client.start()
     wait_until(lambda: llm.seen("HOLD-TYPED") >= 1, 60, "the typed answer's coaching")
     row = next(r for r in repo.unfinished() if r.question == question)
-    assert row.kind == "text" and row.status == RUNNING and pid_of(row.worker_id) == a.proc.pid
+    assert row.kind == "text" and row.status == RUNNING and pid_of(row.worker_id) == a.pid
     a.kill()
     client.join(30)
     llm.release("HOLD-TYPED")
 
     # B's sweep finds A gone and runs the answer again, as a typed answer.
-    wait_until(lambda: repo.get(row.id).status not in {"queued", "running"}, 60, "the retry")
+    wait_until(lambda: row_of(repo, row.id).status not in {"queued", "running"}, 60, "the retry")
     status = httpx.get(f"{b.url}/api/v1/analyses/{row.id}").json()
     assert status["status"] == "completed", status
     assert status["answer_type"] == "text" and status["error"] is None
     assert "forty percent" in status["result"]["answer_text"]
-    retried = repo.get(row.id)
-    assert retried.attempts == 2 and pid_of(retried.worker_id) == b.proc.pid
+    retried = row_of(repo, row.id)
+    assert retried.attempts == 2 and pid_of(retried.worker_id) == b.pid
     assert f"analysis {row.id}: requeued from {row.worker_id}" in b.log.read_text()

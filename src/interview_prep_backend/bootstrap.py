@@ -47,7 +47,7 @@ log = logging.getLogger(__name__)
 __all__ = ["ConfigurationError", "Services", "build_services", "start", "stop"]
 
 
-def model_loader(settings: Settings):  # type: ignore[no-untyped-def]
+def model_loader(settings: Settings):
     return partial(
         load_model,
         settings.whisper_model,

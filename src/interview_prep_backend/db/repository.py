@@ -6,6 +6,7 @@ out live ORM objects across calls: functions return detached rows or plain value
 
 from __future__ import annotations
 
+import builtins
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -129,7 +130,8 @@ class Repository(JobStates):
         with self._sessions() as s:
             return s.scalar(select(func.count()).where(Analysis.file_key == file_key)) or 0
 
-    def recent_speeds(self, limit: int = 20) -> list[float]:
+    # builtins.list: inside the class, "list" is the method above.
+    def recent_speeds(self, limit: int = 20) -> builtins.list[float]:
         """Seconds of processing per second of media, for the last completed recordings."""
         with self._sessions() as s:
             rows = s.execute(
@@ -142,7 +144,8 @@ class Repository(JobStates):
                 .order_by(Analysis.finished_at.desc())
                 .limit(limit)
             ).all()
-        return [ms / 1000 / d for ms, d in rows]
+        # The query already excludes NULLs; the check narrows the Optional columns.
+        return [ms / 1000 / d for ms, d in rows if ms is not None and d is not None]
 
     def delete(self, analysis_id: str) -> Analysis | None:
         with self._sessions.begin() as s:

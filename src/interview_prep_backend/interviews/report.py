@@ -122,7 +122,7 @@ def _patterns(results: list[s.AnalysisResult]) -> list[Pattern]:
 
 def _practise(results: list[s.AnalysisResult]) -> list[str]:
     count: Counter[str] = Counter()
-    shortfall: Counter[str] = Counter()
+    shortfall: defaultdict[str, float] = defaultdict(float)
     drills: dict[str, str] = {}
     for r in results:
         for item in r.coaching.improvements if r.coaching else []:

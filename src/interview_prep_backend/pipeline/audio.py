@@ -77,7 +77,8 @@ def decode_audio(
     text = pack.errors
     with open_checked(path, text) as container:
         stream = container.streams.audio[0]
-        stream.thread_type = "AUTO"
+        # PyAV's AudioStream stub omits thread_type, which Stream forwards to its codec.
+        stream.thread_type = "AUTO"  # type: ignore[attr-defined]
         chunks = _capped(_resampled(_decoded_frames(container, stream), rate), max_samples, text)
         try:
             for chunk in chunks:

@@ -81,7 +81,11 @@ def open_capped(path: Path) -> av.container.InputContainer:
     in MOV does): without the cap that alone took 4.6 s and 250 MB for one grey
     16000x16000 frame. A capped stream then reports its size as 0x0.
     """
-    return av.open(str(path), mode="r", metadata_errors="ignore", stream_options=_STREAM_OPTIONS)
+    # PyAV's stub types stream_options as list[str]; it takes one dict per stream
+    # (av/container/core.py: `[dict(x) for x in stream_options]`).
+    return av.open(  # type: ignore[call-overload]
+        str(path), mode="r", metadata_errors="ignore", stream_options=_STREAM_OPTIONS
+    )
 
 
 def open_checked(path: Path, text: ErrorText) -> av.container.InputContainer:
@@ -270,7 +274,8 @@ def probe(path: Path, max_seconds: float, pack: LanguagePack = ENGLISH) -> Media
     if video_index is not None:
         # Afresh: the duration scan may have read to the end.
         with open_checked(path, text) as container:
-            stream = container.streams[video_index]
+            # The same video stream, looked up among the typed video streams.
+            stream = next(s for s in container.streams.video if s.index == video_index)
             turn = _first_frame_rotation(container, stream, text)
             info = info.model_copy(update={"rotation_deg": turn})
     return info

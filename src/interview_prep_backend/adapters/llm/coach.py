@@ -12,6 +12,7 @@ from urllib.parse import urlparse
 
 import httpx
 from openai import OpenAI, OpenAIError
+from openai.types.chat import ChatCompletionMessageParam
 
 from interview_prep_backend.adapters.llm.prompt import messages
 from interview_prep_backend.adapters.llm.validate import InvalidReply, grounded, parse
@@ -40,7 +41,9 @@ class OpenAICompatibleCoach:
             base_url=base_url,
             timeout=timeout_s,
             max_retries=1,
-            http_client=http_client,
+            # openai types http_client as httpx2.Client but also accepts a legacy
+            # httpx.Client at run time (is_legacy_httpx_sync_client in _base_client).
+            http_client=http_client,  # type: ignore[arg-type]
         )
         self._max_tokens = max_tokens
         # DeepSeek's V4 models think by default; coaching wants the fast, direct mode.
@@ -55,7 +58,7 @@ class OpenAICompatibleCoach:
             try:
                 response = self._client.chat.completions.create(
                     model=self.model,
-                    messages=messages(result, rules),  # type: ignore[arg-type]
+                    messages=_chat(messages(result, rules)),
                     response_format={"type": "json_object"},
                     temperature=0.2,
                     max_tokens=self._max_tokens,
@@ -67,3 +70,14 @@ class OpenAICompatibleCoach:
                 log.info("LLM coach attempt %d failed: %s", attempt + 1, exc)
                 last = exc
         raise RuntimeError(f"LLM coach failed after {ATTEMPTS} attempts: {last}")
+
+
+def _chat(plain: list[dict[str, str]]) -> list[ChatCompletionMessageParam]:
+    """The prompt's role/content dicts as the client's typed messages (system or user)."""
+    out: list[ChatCompletionMessageParam] = []
+    for m in plain:
+        if m["role"] == "system":
+            out.append({"role": "system", "content": m["content"]})
+        else:
+            out.append({"role": "user", "content": m["content"]})
+    return out

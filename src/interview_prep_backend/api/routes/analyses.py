@@ -78,7 +78,8 @@ def _status(row: Analysis, with_result: bool) -> AnalysisStatus:
 
 
 # Input problems are the client's (4xx); only our own faults are 5xx.
-_FAILURE_STATUS = {
+# Keyed by str: a row's error_code is the stored string (ErrorCode is a StrEnum).
+_FAILURE_STATUS: dict[str, int] = {
     ErrorCode.INTERNAL: 500,
     ErrorCode.STORAGE_UNAVAILABLE: 503,
     ErrorCode.FILE_TOO_LARGE: 413,
@@ -135,23 +136,25 @@ async def analyze(body: AnalyzeRequest, request: Request, svc: ServicesDep) -> A
         )
     if body.text is not None:
         return await _analyze_text(body.text, question, bank_question, body.language, request, svc)
-    if not keys.is_valid_key(body.file_key):
+    # Not None: checked above with text; the local narrows the Optional for the calls.
+    file_key = body.file_key
+    if file_key is None or not keys.is_valid_key(file_key):
         raise ApiError(422, "invalid_file_key", "This is not a key issued by upload-url.")
-    upload = await asyncio.to_thread(svc.repo.get_upload, body.file_key)
+    upload = await asyncio.to_thread(svc.repo.get_upload, file_key)
     if upload is None:
         raise ApiError(404, "unknown_file_key", "No upload was issued for this key.")
     try:
         # HeadObject before anything is downloaded: an upload URL issued without a size
         # lets S3 take any length, so the cap is enforced here (StorageError: 503).
-        await asyncio.to_thread(check_stored_size, svc.storage, body.file_key, upload.max_bytes)
+        await asyncio.to_thread(check_stored_size, svc.storage, file_key, upload.max_bytes)
     except AnalysisError as exc:
         if exc.code == ErrorCode.FILE_MISSING:
             raise ApiError(
                 409, "file_not_uploaded", "Nothing has been uploaded to this key yet."
             ) from exc
-        raise ApiError(413, exc.code, exc.message, file_key=body.file_key) from exc
+        raise ApiError(413, exc.code, exc.message, file_key=file_key) from exc
     row = await asyncio.to_thread(
-        svc.repo.create_analysis, body.file_key, question, body.question_id, None, body.language
+        svc.repo.create_analysis, file_key, question, body.question_id, None, body.language
     )
     return await run_and_answer(row, request, svc, wait=body.wait)
 

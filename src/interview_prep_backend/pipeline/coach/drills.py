@@ -25,4 +25,4 @@ def star_model(part: StarPart, pack: LanguagePack = ENGLISH) -> str:
 # The English texts under the names rules.py reads until it takes a pack (issue 11).
 TITLES = {k: (t.improve, t.keep) for k, t in ENGLISH.coach.titles.items()}
 DRILLS = dict(ENGLISH.coach.drills)
-STAR_MODELS: dict[str, str] = dict(ENGLISH.coach.star_models)
+STAR_MODELS: dict[StarPart, str] = dict(ENGLISH.coach.star_models)

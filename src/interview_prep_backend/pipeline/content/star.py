@@ -28,8 +28,9 @@ from functools import lru_cache
 from interview_prep_backend.pipeline.content.text import Sentence, stem, tokens
 from interview_prep_backend.pipeline.language import ENGLISH, LanguagePack
 from interview_prep_backend.pipeline.language.pack import Results
+from interview_prep_backend.pipeline.language.pack import StarPart as PartName
 
-PARTS = ("situation", "task", "action", "result")
+PARTS: tuple[PartName, ...] = ("situation", "task", "action", "result")
 PRESENT_AT = 1.0
 
 
@@ -72,7 +73,9 @@ def _scores(sentence: Sentence, position: float, pack: LanguagePack) -> dict[str
     low = " " + " ".join(words) + " "
     stems = [stem(w, pack.stemmer) for w in words]
     cues = pack.star.cues
-    score = {part: sum(1.0 for p in cues[part] if f" {p} " in low) for part in PARTS}
+    score: dict[str, float] = {
+        part: sum(1.0 for p in cues[part] if f" {p} " in low) for part in PARTS
+    }
     if _when(pack.star.when).search(sentence.text):
         score["situation"] += 1.0
     # "I/we" followed within two words by an action verb: someone doing something.

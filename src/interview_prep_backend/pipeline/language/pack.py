@@ -17,6 +17,7 @@ string form sidesteps YAML 1.1 reading `no`, `yes`, `on` as booleans.
 from __future__ import annotations
 
 import string
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal, get_args
 
@@ -45,7 +46,7 @@ FillerRule = Literal["you_know", "i_mean", "kind_of", "like", "so", "discourse_a
 StarPart = Literal["situation", "task", "action", "result"]
 
 
-def _every_part(value: dict[str, Any], field: str) -> None:
+def _every_part(value: Mapping[StarPart, object], field: str) -> None:
     missing = [p for p in get_args(StarPart) if p not in value]
     if missing:
         raise ValueError(f"{field} lacks STAR part(s) {missing}")

@@ -66,7 +66,8 @@ def _decode(
     try:
         with open_capped(path) as container:
             stream = video_stream(container)
-            if stream is None:
+            # Demuxed streams always have a time base; without one there is no timeline.
+            if stream is None or stream.time_base is None:
                 return
             stream.thread_type = "AUTO"
             # max_pixels: a frame larger than its header said is refused, not allocated.

@@ -51,7 +51,7 @@ class Presence:
     warnings: list[dict[str, str]] = field(default_factory=list)
 
 
-def _moments(obs: list[FrameObservation], hit, step: float) -> list[Moment]:  # type: ignore[no-untyped-def]
+def _moments(obs: list[FrameObservation], hit, step: float) -> list[Moment]:
     """Merge runs of consecutive frames where `hit` holds; keep those ≥ MOMENT_MIN_S."""
     out: list[Moment] = []
     start = last = None
@@ -186,9 +186,10 @@ def summarise(obs: list[FrameObservation], fps: float, pack: LanguagePack = ENGL
         }
         with_expr = [o.expression for o in faces if o.expression]
         if with_expr:
-            p.expressions = {
+            expressions = {
                 k: round(100 * float(np.mean([e[k] for e in with_expr])), 1) for k in LABELS
             }
-            p.dominant_expression = max(p.expressions, key=lambda k: p.expressions[k])  # type: ignore[index]
+            p.expressions = expressions
+            p.dominant_expression = max(expressions, key=lambda k: expressions[k])
     p.warnings = _warnings(p, faces, pack)
     return p

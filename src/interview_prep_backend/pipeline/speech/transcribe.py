@@ -101,7 +101,7 @@ def speech_parts(audio: np.ndarray, part_s: float = PART_S) -> list[tuple[int, i
     return parts
 
 
-def _segment(raw, offset: float) -> Segment:  # type: ignore[no-untyped-def]
+def _segment(raw, offset: float) -> Segment:
     words = tuple(
         Word(
             text=w.word.strip(),
