@@ -5,7 +5,7 @@ trimmed to `SECONDS`, scaled so the square face fits the frame and padded with g
 to the cell's shape, the way a webcam's wider or taller picture frames a face. Phone
 cells store the picture sideways (or upside down) and carry a display matrix that says
 how to turn it upright, as phones do. Encoders use their fastest settings so the
-whole matrix is made in seconds; `tests/test_media_matrix.py` checks every cell and
+whole matrix is made in seconds; `tests/pipeline/test_media_matrix.py` checks every cell and
 `benchmarks/media_matrix.py` prints the figures.
 
 Encoders in the bundled FFmpeg (PyAV 18, libavcodec 62): libvpx (VP8), libvpx-vp9,

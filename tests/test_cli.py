@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.api.test_api_analyze import ORIGINAL_FIELDS
 from tests.conftest import FIXTURES
-from tests.test_api_analyze import ORIGINAL_FIELDS
 
 pytestmark = pytest.mark.model
 

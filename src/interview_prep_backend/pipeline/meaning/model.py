@@ -10,7 +10,7 @@ Why numpy and not ONNX: building an ONNX graph without PyTorch needs the `onnx` 
 as a new dependency and a hand-written graph anyway; the forward pass is 6 BERT layers,
 about 60 lines here. Measured against published reference outputs (the sentence-
 transformers quick-start similarities 0.6660/0.1046/0.1411 and fastembed's ONNX vector
-for "hello world"), see benchmarks/embedding_validity.py and tests/test_meaning.py.
+for "hello world"), see benchmarks/embedding_validity.py and tests/pipeline/test_meaning.py.
 
 Speed: sentences are not padded into a batch. All tokens of all sentences are stacked
 into one [tokens, 384] matrix, so every dense layer is one matmul with no padding waste;

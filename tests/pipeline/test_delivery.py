@@ -5,7 +5,7 @@ from __future__ import annotations
 from interview_prep_backend.pipeline.speech.delivery import measure_delivery
 from interview_prep_backend.pipeline.speech.fillers import find_fillers
 from interview_prep_backend.pipeline.speech.tokens import tokenize
-from tests.test_fillers import words
+from tests.pipeline.test_fillers import words
 
 
 def delivery(text: str, gaps: dict[int, float] | None = None, duration: float | None = None):

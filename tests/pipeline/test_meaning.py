@@ -20,7 +20,7 @@ from interview_prep_backend.pipeline.content.bank import BY_ID
 from interview_prep_backend.pipeline.content.text import sentences_from_text
 from interview_prep_backend.pipeline.meaning import model, score, star
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 
 @pytest.fixture(scope="module")

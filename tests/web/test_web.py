@@ -25,7 +25,7 @@ from tests.server import Server
 
 pytestmark = pytest.mark.model
 ARTIFACTS = ROOT / "test-artifacts"
-AXE = Path(__file__).parent / "assets" / "axe.min.js"
+AXE = Path(__file__).parents[1] / "assets" / "axe.min.js"
 LAPTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 
