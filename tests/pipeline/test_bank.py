@@ -21,11 +21,11 @@ from interview_prep_backend.pipeline.content.bank import (
     CATEGORIES,
     QUESTIONS,
     ROLES,
-    STAR_CATEGORIES,
     BankError,
     find,
     load_bank,
 )
+from interview_prep_backend.pipeline.content.question_type import TYPES
 from interview_prep_backend.pipeline.language import get_pack
 
 RAW: dict[str, Any] = yaml.safe_load(BANK_FILE.read_text(encoding="utf-8"))
@@ -35,7 +35,9 @@ def test_every_question_has_a_language_pack_a_role_and_a_category() -> None:
     for q in QUESTIONS:
         assert get_pack(q.language).code == q.language
         assert q.role in ROLES and q.category in CATEGORIES
-        assert q.expects_star == (q.category in STAR_CATEGORIES)
+        # STAR follows the question's type (mot-proud asks for a story though filed
+        # under motivation); tests/pipeline/test_question_type.py checks the types.
+        assert q.expects_star == TYPES[q.type].expects_star
         assert q.text and q.talking_points and all(tp.keywords for tp in q.talking_points)
     # Every entry of the file states its language itself; none is filled in by default.
     assert all(entry.get("language") for entry in RAW["questions"])

@@ -90,3 +90,21 @@ def test_every_type_has_a_profile_and_only_stories_expect_star() -> None:
     assert set(TYPES) == set(QuestionType)
     assert {t for t, p in TYPES.items() if p.expects_star} == {Q.BEHAVIOURAL, Q.SITUATIONAL}
     assert all(lo < hi for lo, hi in (p.ideal_seconds for p in TYPES.values()))
+
+
+def test_bank_types_are_written_down_and_set_the_star_expectation() -> None:
+    for q in BY_ID.values():
+        assert q.type == classify(q.text), q.id
+        assert q.expects_star == TYPES[q.type].expects_star
+
+
+def test_a_free_questions_type_sets_its_yardstick() -> None:
+    from tests.pipelines import analyze_typed
+
+    answer = "I'd ask how the team decides what to build each quarter."
+    closing = analyze_typed(answer, question="Do you have any questions for us?")["content"]
+    assert closing["question_type"] == "closing" and closing["expects_star"] is False
+    assert closing["ideal_seconds"] == list(TYPES[Q.CLOSING].ideal_seconds)
+    story = analyze_typed(answer, question="Tell me about a time you failed.")["content"]
+    assert story["question_type"] == "behavioural" and story["expects_star"] is True
+    assert analyze_typed(answer)["content"]["question_type"] is None  # no question: no type

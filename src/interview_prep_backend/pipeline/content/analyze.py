@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from interview_prep_backend.pipeline.content.bank import Question
+from interview_prep_backend.pipeline.content.question_type import TYPES, QuestionType, classify
 from interview_prep_backend.pipeline.content.relevance import (
     PointCoverage,
     coverage,
@@ -22,7 +23,7 @@ from interview_prep_backend.pipeline.content.text import Sentence, tokens
 from interview_prep_backend.pipeline.language import LanguagePack, choose_pack
 
 TYPED_WPM = 150.0  # to turn a typed answer's length into speaking time
-DEFAULT_IDEAL = (60, 120)  # a behavioural story, when the question is free text
+DEFAULT_IDEAL = (60, 120)  # a behavioural story, when no question was given
 
 
 @lru_cache(maxsize=8)
@@ -44,6 +45,7 @@ def _cues(
 class ContentAnalysis:
     question_text: str | None
     question_id: str | None
+    question_type: QuestionType | None
     expects_star: bool
     word_count: int
     answer_seconds: float
@@ -88,12 +90,18 @@ def analyze_content(
     words = tokens(text, pack)
     estimated = spoken_seconds is None
     seconds = spoken_seconds if spoken_seconds is not None else len(words) / TYPED_WPM * 60
-    ideal = question.ideal_seconds if question else DEFAULT_IDEAL
-    expects_star = question.expects_star if question else True
+    kind = question.type if question else (classify(question_text) if question_text else None)
+    if question is not None:
+        ideal, expects_star = question.ideal_seconds, question.expects_star
+    elif kind is not None:  # the candidate's own question: its type's yardstick
+        ideal, expects_star = TYPES[kind].ideal_seconds, TYPES[kind].expects_star
+    else:  # no question at all: judged as a story, as the original service did
+        ideal, expects_star = DEFAULT_IDEAL, True
     last = sentences[-1] if sentences else None
     return ContentAnalysis(
         question_text=question.text if question else question_text,
         question_id=question.id if question else None,
+        question_type=kind,
         expects_star=expects_star,
         word_count=len(words),
         answer_seconds=round(seconds, 1),

@@ -9,8 +9,10 @@ why the lengths are what they are). The questions are English text, so each carr
 `language` that must name a language pack; it chooses the pack its answers are judged
 with.
 
-Whether a question expects a STAR story follows from its category (`star_categories`);
-the old `beh-` id prefix rule is gone, as every `beh-` question is behavioural anyway.
+Each question has a `type` (pipeline/content/question_type.py): whether a STAR story is
+expected follows from it, not from the coarser category ("What achievement are you
+most proud of?" is filed under motivation but asks for a story; "Tell me about
+yourself" under motivation is a self-introduction, not a STAR story).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from pydantic import (
     model_validator,
 )
 
+from interview_prep_backend.pipeline.content.question_type import TYPES, QuestionType
 from interview_prep_backend.pipeline.language import available
 from interview_prep_backend.pipeline.language.pack import SAFE_LOADER
 
@@ -54,6 +57,7 @@ class Question(_Frozen):
     language: str
     role: str
     category: str
+    type: QuestionType
     text: str
     ideal_seconds: tuple[int, int]
     expects_star: bool
@@ -71,6 +75,7 @@ class _Entry(_Frozen):
     language: str
     role: str
     category: str
+    type: QuestionType
     ideal: str  # a name from ideal_lengths
     text: str = Field(min_length=1)
     talking_points: tuple[TalkingPoint, ...] = Field(min_length=1)
@@ -142,9 +147,10 @@ def load_bank(path: Path = BANK_FILE) -> tuple[_BankFile, tuple[Question, ...]]:
             language=e.language,
             role=e.role,
             category=e.category,
+            type=e.type,
             text=e.text,
             ideal_seconds=bank.ideal_lengths[e.ideal],
-            expects_star=e.category in bank.star_categories,
+            expects_star=TYPES[e.type].expects_star,
             talking_points=e.talking_points,
         )
         for e in bank.questions

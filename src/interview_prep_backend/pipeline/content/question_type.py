@@ -9,7 +9,7 @@ in the order of `_RULES` (a closing question is never mistaken for a "why" quest
 
 Lengths follow the interview-coaching literature's common advice: a self-introduction
 or a STAR story of one to two minutes, shorter for motivation and strengths, a closing
-question in well under a minute; knowledge answers vary most. Checked on the bank's 66
+question in well under a minute; knowledge answers vary most. Checked on the bank's 65
 questions and 38 other phrasings written for the test (tests/pipeline/test_question_type.py):
 all typed as a person would type them. A question no cue fits is a knowledge question
 (judged without STAR), the least harmful default. The embedding model could classify

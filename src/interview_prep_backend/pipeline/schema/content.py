@@ -8,6 +8,11 @@ from pydantic import Field
 
 from interview_prep_backend.pipeline.schema.base import Open, Pct, Seconds
 
+QuestionKind = Literal[
+    "self_introduction", "behavioural", "situational", "motivation",
+    "strengths_weaknesses", "technical", "closing",
+]  # fmt: skip
+
 
 class Sentence(Open):
     text: str
@@ -41,6 +46,9 @@ class Ending(Open):
 class Content(Open):
     question: str | None
     question_id: str | None
+    question_type: QuestionKind | None = Field(
+        default=None, description="What kind of question: it sets the yardstick."
+    )
     expects_star: bool
     word_count: int = Field(ge=0)
     answer_seconds: Seconds | None
