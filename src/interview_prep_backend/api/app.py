@@ -14,6 +14,7 @@ from interview_prep_backend.api.routes import (
     coaching,
     health,
     interview,
+    interviews,
     media,
     questions,
     uploads,
@@ -46,6 +47,7 @@ def create_app(settings: Settings | None = None, *, run_migrations: bool = True)
     app.include_router(uploads.router)
     app.include_router(analyses.router)
     app.include_router(interview.router)
+    app.include_router(interviews.router)
     app.include_router(questions.router)
     app.include_router(media.router)
     app.include_router(coaching.router)

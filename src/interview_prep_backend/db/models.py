@@ -46,6 +46,17 @@ class Upload(Base):
     size_bytes: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
 
 
+class Interview(Base):
+    """A whole interview: several answers judged together (an imported transcript)."""
+
+    __tablename__ = "interviews"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    source: Mapped[str] = mapped_column(String(16))  # "import"
+    candidate: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+
 class Analysis(Base):
     __tablename__ = "analyses"
 
@@ -56,6 +67,10 @@ class Analysis(Base):
     answer_text: Mapped[str | None] = mapped_column(Text, nullable=True)
     # The answer's language pack when the client named one; else the question's.
     language: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    # Its place in a whole interview, and (an imported transcript) how long it was said.
+    interview_id: Mapped[str | None] = mapped_column(String(36), index=True, nullable=True)
+    interview_index: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    spoken_seconds: Mapped[float | None] = mapped_column(Float, nullable=True)
     # "recording" or "text": what a claim (or a retry after a crash) must run.
     kind: Mapped[str] = mapped_column(String(16), default="recording", server_default="recording")
     status: Mapped[str] = mapped_column(String(16), index=True)  # queued/running/completed/failed

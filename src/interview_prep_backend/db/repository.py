@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from interview_prep_backend.db.interviews import Interviews
 from interview_prep_backend.db.job_states import (
     COMPLETED,
     FAILED,
@@ -36,7 +37,7 @@ class Page:
     total: int
 
 
-class Repository(JobStates):
+class Repository(JobStates, Interviews):
     """Uploads and analyses; the job transitions come from `JobStates`."""
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:

@@ -110,7 +110,11 @@ class AnalysisRunner:
         try:
             if row.kind == TEXT:
                 result = self.pipeline.analyze_text(
-                    row.answer_text or "", asked, analysis_id=row.id, timings=timings
+                    row.answer_text or "",
+                    asked,
+                    analysis_id=row.id,
+                    spoken_seconds=row.spoken_seconds,
+                    timings=timings,
                 )
             else:
                 result = self._analyze_recording(row, asked, timings)
