@@ -57,3 +57,21 @@ def test_analyze_writes_json_and_report(tmp_path: Path, model_dir: Path) -> None
 def test_bad_file_gives_its_code(tmp_path: Path, model_dir: Path) -> None:
     proc = run_cli(["analyze", str(FIXTURES / "no_audio.webm")], tmp_path, model_dir)
     assert proc.returncode == 1 and "no_audio_track" in proc.stderr
+
+
+def test_analyze_a_transcript_prints_the_interview_report(tmp_path: Path, model_dir: Path) -> None:
+    out = tmp_path / "report.json"
+    sample = FIXTURES / "transcripts" / "teams.vtt"
+    proc = run_cli(
+        ["analyze", "--transcript", str(sample), "--candidate", "Alex", "--json", str(out)],
+        tmp_path,
+        model_dir,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "Interview of Alex Kim" in proc.stdout and "URL shortener" in proc.stdout
+    report = json.loads(out.read_text())
+    assert len(report["answers"]) == 2 and report["overall_score"] is not None
+    bad = run_cli(
+        ["analyze", "--transcript", str(sample), "--candidate", "Zed"], tmp_path, model_dir
+    )
+    assert bad.returncode == 1 and "unknown_candidate" in bad.stderr

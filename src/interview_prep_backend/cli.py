@@ -43,6 +43,43 @@ def _migrate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _transcript(path: Path, args: argparse.Namespace) -> int:
+    """A whole interview from a meeting transcript: each answer, then the report."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from interview_prep_backend.bootstrap import build_pipeline
+    from interview_prep_backend.interviews.imported import analyse_answers, read_interview
+    from interview_prep_backend.interviews.report import interview_report
+
+    console = Console()
+    try:
+        who, pairs = read_interview(path.read_text(encoding="utf-8"), args.candidate)
+    except AnalysisError as exc:
+        Console(stderr=True).print(f"[red]{exc.code}[/red]: {exc.message}")
+        return 1
+    answers = analyse_answers(build_pipeline(get_settings()), pairs)
+    report = interview_report([a.result for a in answers])
+    table = Table(title=f"Interview of {who}: overall {report.overall_score or 0:.0f}/100")
+    for column in ("#", "question", "score", "to work on"):
+        table.add_column(column)
+    for summary in report.answers:
+        table.add_row(
+            str(summary.index + 1),
+            summary.question or "",
+            f"{summary.overall_score or 0:.0f}",
+            "; ".join(summary.improvements[:2]),
+        )
+    console.print(table)
+    for pattern in report.patterns:
+        console.print(f"- {pattern.message}")
+    for drill in report.practise_next:
+        console.print(f"Practise: {drill}")
+    if args.json:
+        Path(args.json).write_text(report.model_dump_json(indent=2))
+    return 0
+
+
 def _analyze(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
@@ -52,6 +89,12 @@ def _analyze(args: argparse.Namespace) -> int:
     from interview_prep_backend.pipeline.events import Events
     from interview_prep_backend.pipeline.run import Asked
 
+    if args.transcript:
+        transcript = Path(args.transcript)
+        if not transcript.is_file():
+            Console(stderr=True).print(f"[red]No such file: {transcript}[/red]")
+            return 2
+        return _transcript(transcript, args)
     settings = get_settings()
     console = Console(stderr=True)
     bank_question = None
@@ -145,9 +188,17 @@ def main(argv: list[str] | None = None) -> int:
     serve.set_defaults(func=_serve)
     migrate = sub.add_parser("migrate", help="bring the database schema up to date")
     migrate.set_defaults(func=_migrate)
-    analyze = sub.add_parser("analyze", help="analyze a recording or a typed answer")
+    analyze = sub.add_parser(
+        "analyze", help="analyze a recording, a typed answer or an interview transcript"
+    )
     analyze.add_argument("file", nargs="?", help="a recording (audio or video)")
     analyze.add_argument("--text", metavar="FILE", help="a typed answer instead of a recording")
+    analyze.add_argument(
+        "--transcript",
+        metavar="FILE",
+        help="a whole interview: a meeting transcript (.vtt, .srt, or Name: text lines)",
+    )
+    analyze.add_argument("--candidate", default=None, help="the candidate's name in it")
     analyze.add_argument("--question", default=None)
     analyze.add_argument("--question-id", default=None, help="a question from the bank")
     analyze.add_argument("--json", metavar="OUT", default=None, help="write the result JSON here")
