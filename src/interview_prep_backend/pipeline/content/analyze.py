@@ -87,7 +87,9 @@ def analyze_content(
 ) -> ContentAnalysis:
     pack = pack or choose_pack(question=question.language if question else None)
     text = " ".join(s.text for s in sentences)
-    words = tokens(text, pack)
+    # Hesitation sounds ("um", "uh") are not words of the answer: they never add to its
+    # length (a pasted transcript or a typed answer has them too).
+    words = [w for w in tokens(text, pack) if w not in pack.fillers.hesitations]
     estimated = spoken_seconds is None
     seconds = spoken_seconds if spoken_seconds is not None else len(words) / TYPED_WPM * 60
     kind = question.type if question else (classify(question_text) if question_text else None)
