@@ -84,3 +84,21 @@ def test_threshold_scores_are_monotone_outside_the_band(threshold) -> None:
     if t.good_high is not None and t.zero_high is not None:
         assert t.score(t.good_high) == 100 and t.score(t.zero_high) == 0
     assert BY_KEY[t.key] is t and t.why and t.source
+
+
+def test_a_written_answers_fillers_are_counted_and_coached_as_content() -> None:
+    rambling = (
+        "So, um, I think we, like, kind of fixed the the bug. Uh, it was, you know, fine. "
+        "Um, and then, uh, we sort of moved on to the next thing, I guess."
+    )
+    result = analyze_typed(rambling, question="Tell me about the hardest bug you fixed.")
+    fluency = result["content"]["fluency"]
+    assert fluency["fillers"] >= 6 and fluency["by_word"]["um"] == 2
+    assert fluency["hedges"] >= 1 and fluency["repetitions"] >= 1
+    # "um" is not a word of the answer; the fillers are scored in the content group.
+    assert result["content"]["word_count"] == len(rambling.split()) - 4
+    groups = {m["metric"]: m["group"] for m in result["coaching"]["metrics"]}
+    assert groups["fillers"] == "content" and result["coaching"]["scores"]["delivery"] is None
+    assert result["coaching_advice"]["confidence_score"] is None
+    clean = analyze_typed("I like Python because it lets our team ship small tools quickly.")
+    assert clean["content"]["fluency"]["fillers"] == 0

@@ -223,7 +223,7 @@ def test_user_facing_sentences_come_from_the_pack(xx: LanguagePack, tmp_path: Pa
     assert summarise(nobody, 3.0).warnings[0]["message"] == ENGLISH.presence.no_face
     nothing = s.Scores(overall=None, delivery=None, presence=None, content=None)
     coaching = s.Coaching(engine="rules", scores=nothing, metrics=[], strengths=[], improvements=[])
-    result = s.AnalysisResult.model_construct(presence=None)
+    result = s.AnalysisResult.model_construct(presence=None, answer_type="recording")
     assert coaching_advice(result, coaching, xx).tip == "XX-NOTHING"
     assert (title("pace", True, xx), title("pace", False, xx)) == ("XX-SLOWER", "XX-GOOD-PACE")
     assert (drill("pace", xx), star_model("task", xx)) == ("XX-DRILL", "XX-TASK")

@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 
 from interview_prep_backend.pipeline import schema as s
 from interview_prep_backend.pipeline.content.analyze import ContentAnalysis
+from interview_prep_backend.pipeline.content.fluency import Fluency
 from interview_prep_backend.pipeline.content.text import Sentence
 from interview_prep_backend.pipeline.language import ENGLISH, LanguagePack
 from interview_prep_backend.pipeline.media import MediaInfo
@@ -129,7 +130,7 @@ def _sentence(x: Sentence | None) -> s.Sentence | None:
     return s.Sentence(text=x.text, start_time=x.start, end_time=x.end)
 
 
-def content_block(c: ContentAnalysis) -> s.Content:
+def content_block(c: ContentAnalysis, fluency: Fluency | None = None) -> s.Content:
     total_person = c.i_count + c.we_count
     return s.Content(
         question=c.question_text,
@@ -162,6 +163,7 @@ def content_block(c: ContentAnalysis) -> s.Content:
             i_share_pct=round(100 * c.i_count / total_person, 1) if total_person else None,
         ),
         ending=s.Ending(verdict=c.ending, last_sentence=_sentence(c.last_sentence)),  # type: ignore[arg-type]
+        fluency=s.Fluency(**asdict(fluency)) if fluency else None,
     )
 
 
@@ -191,6 +193,7 @@ def assemble(
     coach: Coach,
     timings: Timings,
     pack: LanguagePack = ENGLISH,
+    fluency: Fluency | None = None,
     media: MediaInfo | None = None,
     speech: SpeechAnalysis | None = None,
     presence: Presence | None = None,
@@ -211,7 +214,7 @@ def assemble(
         # No video (an audio upload): no presence, and no invented face fields.
         facial_analysis=facial_analysis(presence) if presence else None,
         presence=presence_block(presence) if presence else None,
-        content=content_block(content),
+        content=content_block(content, fluency),
         coaching=None,
         coaching_advice=None,
         stage_seconds=None,

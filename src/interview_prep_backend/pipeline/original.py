@@ -120,6 +120,8 @@ def coaching_advice(
     anxiety: float | None
     if seen is not None:
         confidence, anxiety = seen.confidence, seen.anxiety_hint
+    elif result.answer_type == "text":  # nothing was heard or seen: no delivery figure
+        confidence = anxiety = None
     else:
         confidence = coaching.scores.delivery
         anxiety = mean(nervous) if nervous and confidence is not None else None

@@ -20,6 +20,7 @@ from interview_prep_backend.pipeline.assemble import Answer, Coach, assemble, pa
 from interview_prep_backend.pipeline.audio import decode_audio
 from interview_prep_backend.pipeline.content.analyze import analyze_content
 from interview_prep_backend.pipeline.content.bank import Question
+from interview_prep_backend.pipeline.content.fluency import text_fluency
 from interview_prep_backend.pipeline.content.text import sentences_from_text, sentences_from_words
 from interview_prep_backend.pipeline.events import SILENT, Events
 from interview_prep_backend.pipeline.language import LanguagePack, choose_pack
@@ -171,5 +172,8 @@ class Pipeline:
                 spoken_seconds=spoken_seconds,
                 pack=pack,
             )
+            fluency = text_fluency(text, pack)
         answer = Answer(asked.shown, answer_text=text, analysis_id=analysis_id)
-        return assemble(answer, content=content, coach=self.coach, timings=timings, pack=pack)
+        return assemble(
+            answer, content=content, coach=self.coach, timings=timings, pack=pack, fluency=fluency
+        )

@@ -115,10 +115,12 @@ async def analyze(body: AnalyzeRequest, request: Request, svc: ServicesDep) -> A
     `"wait": false` it answers 202 at once with the analysis id and a status URL to poll.
     A typed answer (content and coaching only) is answered at once.
     """
-    if (body.file_key is not None and body.text is not None) or (
-        body.file_key is None and body.text is None
-    ):
-        raise ApiError(422, "invalid_request", "Send either file_key or text.")
+    if body.file_key is not None and body.text is not None:
+        raise ApiError(422, "invalid_request", "Send file_key or text, not both.")
+    if body.file_key is None and body.text is None:
+        raise ApiError(
+            422, "invalid_request", "Send a file_key (a recording) or text (a typed answer)."
+        )
     bank_question = None
     if body.question_id is not None:
         bank_question = BY_ID.get(body.question_id)

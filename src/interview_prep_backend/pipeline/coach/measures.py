@@ -97,6 +97,26 @@ def _counted(result: s.AnalysisResult, key: str, block: s.Counted, minutes: floa
     return Measure(key, rate, f"{block.count} ({rate:.1f}/min)", strong, weak)
 
 
+def _written(result: s.AnalysisResult) -> list[Measure]:
+    """A written answer's fillers, hedges and restarts, per minute of its length, on the
+    spoken thresholds (a pasted transcript's "um"s are as costly as spoken ones). They
+    count in the content score: a written answer has no delivery to score."""
+    c = result.content
+    if c is None or c.fluency is None:
+        return []
+    minutes = max((c.answer_seconds or 0.0) / 60.0, MIN_RATE_MINUTES)
+    out = []
+    for key, count in (
+        ("fillers", c.fluency.fillers),
+        ("hedges", c.fluency.hedges),
+        ("repetitions", c.fluency.repetitions),
+    ):
+        rate = round(count / minutes, 2)
+        both = ev.metric(f"{key}_per_minute", rate)
+        out.append(_same(key, rate, f"{count} ({rate:.1f}/min)", both))
+    return out
+
+
 def delivery_measures(result: s.AnalysisResult) -> list[Measure]:
     m = result.speech_metrics
     if not m:
@@ -218,4 +238,4 @@ def content_measures(result: s.AnalysisResult) -> list[Measure]:
         both = ev.metric("i_share_pct", own.i_share_pct)
         out.append(_same("ownership", own.i_share_pct, f"{own.i_share_pct:.0f}% 'I'", both))
     out.append(_ending(c))
-    return out
+    return out + _written(result)

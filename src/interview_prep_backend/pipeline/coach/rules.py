@@ -77,6 +77,8 @@ def coach(result: s.AnalysisResult, pack: LanguagePack = ENGLISH) -> s.Coaching:
         if present else None
     )  # fmt: skip
     every = [(m, x) for scored in groups.values() for m, x in scored]
+    # The group each metric was scored in (a written answer's fillers count in content).
+    group_of = {m.key: g for g, scored in groups.items() for m, _ in scored}
     shortfall = sorted(
         (x for x in every if x[1] < IMPROVE_BELOW),
         key=lambda x: BY_KEY[x[0].key].weight * (100 - x[1]),
@@ -93,7 +95,7 @@ def coach(result: s.AnalysisResult, pack: LanguagePack = ENGLISH) -> s.Coaching:
         metrics=[
             s.MetricScore(
                 metric=m.key,
-                group=BY_KEY[m.key].group,  # type: ignore[arg-type]
+                group=group_of[m.key],  # type: ignore[arg-type]
                 value=m.display,
                 score=x,
                 target=BY_KEY[m.key].band(),

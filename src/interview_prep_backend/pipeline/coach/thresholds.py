@@ -78,7 +78,8 @@ THRESHOLDS: tuple[Threshold, ...] = (
       "An occasional smile makes an answer warmer.",
       "this project's choice"),
     T("length", "content", "Answer length", "% of ideal", 100, 100, 25, 250, 1.0,
-      "Too short lacks substance; too long loses the listener. Behavioural answers: 60-120 s.",
+      "Too short lacks substance; too long loses the listener. The ideal depends on the "
+      "question's type: a story 60-150 s, a motivation answer 30-90 s.",
       "common interview coaching", "within the question's ideal length"),
     T("star", "content", "STAR parts present", "of 4", 4, None, 0, None, 1.0,
       "Situation, task, action and result make a story an interviewer can score.",

@@ -26,6 +26,7 @@ from interview_prep_backend.pipeline.schema.coaching import (
 from interview_prep_backend.pipeline.schema.content import (
     Content,
     Ending,
+    Fluency,
     Ownership,
     Sentence,
     StarPart,
@@ -75,6 +76,7 @@ __all__ = [
     "FacialAnalysis",
     "FeedbackItem",
     "Fillers",
+    "Fluency",
     "HeadMovement",
     "Impressions",
     "LlmUse",

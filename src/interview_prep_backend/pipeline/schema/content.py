@@ -43,6 +43,16 @@ class Ending(Open):
     last_sentence: Sentence | None
 
 
+class Fluency(Open):
+    """Fillers, hedges and restarts found in a written answer's text (typed or imported);
+    a recording's are in `speech_metrics`."""
+
+    fillers: int = Field(ge=0)
+    by_word: dict[str, int]
+    hedges: int = Field(ge=0)
+    repetitions: int = Field(ge=0)
+
+
 class Content(Open):
     question: str | None
     question_id: str | None
@@ -61,3 +71,4 @@ class Content(Open):
     concrete_results: list[Sentence | None]
     ownership: Ownership
     ending: Ending
+    fluency: Fluency | None = None
