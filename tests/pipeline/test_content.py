@@ -102,3 +102,14 @@ def test_a_written_answers_fillers_are_counted_and_coached_as_content() -> None:
     assert result["coaching_advice"]["confidence_score"] is None
     clean = analyze_typed("I like Python because it lets our team ship small tools quickly.")
     assert clean["content"]["fluency"]["fillers"] == 0
+
+
+def test_a_typed_answer_is_never_praised_for_having_no_fillers() -> None:
+    clean = analyze_typed(
+        "I rewrote the deploy script myself and we cut release time by 40%, from two hours "
+        "to seventy minutes.",
+        question="Tell me about a process you improved.",
+    )
+    assert not {"fillers", "hedges", "repetitions"} & {
+        s["metric"] for s in clean["coaching"]["strengths"]
+    }

@@ -296,7 +296,10 @@ def test_typed_answers_custom_question_history_and_progress_view(env, page) -> N
     expect(charts.first).to_be_visible(timeout=20_000)
     own = page.locator("#overview-charts figure", has_text="Overall score, your own questions")
     assert own.locator("circle").count() == 2 and own.locator("line.axis").count() == 2
-    expect(page.locator("#habits")).to_contain_text("STAR completeness")
+    # A motivation question asks for no STAR story, so STAR is no habit here; the written
+    # answers' filler rate is.
+    expect(page.locator("#habits")).to_contain_text("Filler words per minute")
+    expect(page.locator("#habits")).not_to_contain_text("STAR")
     expect(page.locator("#habits")).to_contain_text("Improving most")
     no_sideways_scroll(page)
     both_sizes(page, "6-progress-view")

@@ -33,6 +33,8 @@ class Measure:
     display: str
     strong: Evidence
     weak: Evidence
+    # False: never praised as a strength (a typed answer without "um" did nothing special).
+    praise: bool = True
 
 
 def _same(key: str, value: float, display: str, both: Evidence) -> Measure:
@@ -113,7 +115,7 @@ def _written(result: s.AnalysisResult) -> list[Measure]:
     ):
         rate = round(count / minutes, 2)
         both = ev.metric(f"{key}_per_minute", rate)
-        out.append(_same(key, rate, f"{count} ({rate:.1f}/min)", both))
+        out.append(Measure(key, rate, f"{count} ({rate:.1f}/min)", both, both, praise=False))
     return out
 
 

@@ -85,7 +85,7 @@ def coach(result: s.AnalysisResult, pack: LanguagePack = ENGLISH) -> s.Coaching:
         reverse=True,
     )
     best = sorted(
-        (x for x in every if x[1] >= STRENGTH_FROM),
+        (x for x in every if x[1] >= STRENGTH_FROM and x[0].praise),
         key=lambda x: (x[1], BY_KEY[x[0].key].weight),
         reverse=True,
     )
