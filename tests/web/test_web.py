@@ -175,10 +175,11 @@ def test_record_stop_reload_result_keyboard_print(env, page, browser) -> None:
     time.sleep(5)
     shot(page, "2-recording")
     page.get_by_role("button", name="Stop", exact=True).click()
-    # Focus stays on something meaningful; Record waits until the analysis ends.
-    assert page.evaluate("document.activeElement.id") == "progress"
+    # Focus stays on something meaningful; Record waits until the analysis ends. (Waited
+    # for: the recorder stops asynchronously, and a full CI run once read it too early.)
+    page.wait_for_function("document.activeElement?.id === 'progress'", timeout=10_000)
     expect(page.locator("#rec-start")).to_be_disabled()
-    assert page.evaluate("document.getElementById('preview').srcObject") is None
+    page.wait_for_function("document.getElementById('preview').srcObject === null", timeout=10_000)
     expect(page.locator("#live")).to_be_hidden()
     page.wait_for_url("**#analysis=*", timeout=30_000)
     analysis_id = page.url.split("#analysis=")[1]
