@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from interview_prep_backend.db.job_states import QUEUED, TEXT
+from interview_prep_backend.db.job_states import queued_analysis
 from interview_prep_backend.db.models import Analysis, Interview, utcnow
 
 
@@ -30,16 +30,10 @@ class Interviews:
             id=str(uuid.uuid4()), source=source, candidate=candidate, created_at=utcnow()
         )
         rows = [
-            Analysis(
-                id=str(uuid.uuid4()),
+            queued_analysis(
                 file_key=None,
                 question=a.question,
                 answer_text=a.answer_text,
-                kind=TEXT,
-                status=QUEUED,
-                progress=0.0,
-                attempts=0,
-                created_at=utcnow(),
                 interview_id=interview.id,
                 interview_index=i,
                 spoken_seconds=a.spoken_seconds,

@@ -21,6 +21,7 @@ two workers could both read "queued" and both run the job).
 from __future__ import annotations
 
 import json
+import uuid
 from datetime import datetime
 from typing import Any
 
@@ -31,6 +32,20 @@ from interview_prep_backend.db.models import Analysis, utcnow
 
 QUEUED, RUNNING, COMPLETED, FAILED = "queued", "running", "completed", "failed"
 RECORDING, TEXT = "recording", "text"
+
+
+def queued_analysis(*, answer_text: str | None = None, **fields: Any) -> Analysis:
+    """A new analysis row waiting to be claimed: a typed answer when it has a text."""
+    return Analysis(
+        id=str(uuid.uuid4()),
+        answer_text=answer_text,
+        kind=RECORDING if answer_text is None else TEXT,
+        status=QUEUED,
+        progress=0.0,
+        attempts=0,
+        created_at=utcnow(),
+        **fields,
+    )
 
 
 class JobStates:

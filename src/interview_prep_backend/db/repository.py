@@ -7,7 +7,6 @@ out live ORM objects across calls: functions return detached rows or plain value
 from __future__ import annotations
 
 import builtins
-import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -23,6 +22,7 @@ from interview_prep_backend.db.job_states import (
     RUNNING,
     TEXT,
     JobStates,
+    queued_analysis,
 )
 from interview_prep_backend.db.models import Analysis, Upload, utcnow
 
@@ -85,18 +85,12 @@ class Repository(JobStates, Interviews):
         answer_text: str | None = None,
         language: str | None = None,
     ) -> Analysis:
-        row = Analysis(
-            id=str(uuid.uuid4()),
+        row = queued_analysis(
             file_key=file_key,
             question=question,
             question_id=question_id,
             answer_text=answer_text,
             language=language,
-            kind=RECORDING if answer_text is None else TEXT,
-            status=QUEUED,
-            progress=0.0,
-            attempts=0,
-            created_at=utcnow(),
         )
         with self._sessions.begin() as s:
             s.add(row)

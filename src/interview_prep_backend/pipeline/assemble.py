@@ -135,7 +135,7 @@ def content_block(c: ContentAnalysis, fluency: Fluency | None = None) -> s.Conte
     return s.Content(
         question=c.question_text,
         question_id=c.question_id,
-        question_type=c.question_type.value if c.question_type else None,
+        question_type=c.question_type,
         expects_star=c.expects_star,
         word_count=c.word_count,
         answer_seconds=c.answer_seconds,

@@ -6,12 +6,8 @@ from typing import Literal
 
 from pydantic import Field
 
+from interview_prep_backend.pipeline.content.question_type import QuestionType
 from interview_prep_backend.pipeline.schema.base import Open, Pct, Seconds
-
-QuestionKind = Literal[
-    "self_introduction", "behavioural", "situational", "motivation",
-    "strengths_weaknesses", "technical", "closing",
-]  # fmt: skip
 
 
 class Sentence(Open):
@@ -56,7 +52,7 @@ class Fluency(Open):
 class Content(Open):
     question: str | None
     question_id: str | None
-    question_type: QuestionKind | None = Field(
+    question_type: QuestionType | None = Field(
         default=None, description="What kind of question: it sets the yardstick."
     )
     expects_star: bool
